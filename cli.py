@@ -1,0 +1,3 @@
+"""The `stacklens` command."""
+def main() -> None:
+    raise SystemExit("not yet")

@@ -1,0 +1,72 @@
+"""The one place where domain errors become HTTP answers, and the admin check.
+
+Every HTTP function registers `install_error_handlers(app)` on its Powertools resolver: a
+client mistake answers 4xx with `{"error": ..., "field": ...}`, never a 5xx.
+"""
+
+import hmac
+import json
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+
+
+class ApiError(Exception):
+    """A request the API refuses, with the status and the JSON body to answer."""
+
+    def __init__(self, status: int, message: str, field: str | None = None, headers=None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.field = field
+        self.headers = headers or {}
+
+    def body(self) -> dict:
+        body = {"error": self.message}
+        if self.field:
+            body["field"] = self.field
+        return body
+
+
+def json_response(status: int, body, headers: dict | None = None) -> Response:
+    return Response(
+        status_code=status,
+        content_type="application/json",
+        body=json.dumps(body),
+        headers=headers or {},
+    )
+
+
+def install_error_handlers(app: APIGatewayHttpResolver) -> None:
+    @app.exception_handler(ApiError)
+    def _api_error(error: ApiError) -> Response:
+        return json_response(error.status, error.body(), error.headers)
+
+    @app.not_found
+    def _not_found(_error) -> Response:
+        return json_response(404, {"error": "no such route"})
+
+
+def json_body(app: APIGatewayHttpResolver) -> dict:
+    """The request's JSON object body, or a 400 naming the problem."""
+    raw = app.current_event.decoded_body or ""
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except ValueError as error:
+        raise ApiError(400, f"body is not valid JSON: {error}", "body") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "body must be a JSON object", "body")
+    return body
+
+
+def require_admin(app: APIGatewayHttpResolver, admin_token: str) -> None:
+    """401 unless the request carries `Authorization: Bearer <admin token>`."""
+    header = app.current_event.headers.get("authorization") or ""
+    scheme, _, token = header.partition(" ")
+    if (
+        not admin_token
+        or scheme.lower() != "bearer"
+        or not hmac.compare_digest(token.strip(), admin_token)
+    ):
+        raise ApiError(401, "admin token missing or wrong", "Authorization")

@@ -1,0 +1,66 @@
+"""The live feed (Events table): what the status page's stream shows, in one strict order.
+
+A counter item hands out sequence numbers with an atomic ADD, so writers on many invocations
+never share one; readers page by `seq`, which is also the SSE event id.
+"""
+
+from datetime import timedelta
+
+from functions.common import clock
+from functions.common.models import EventModel
+
+COUNTER_PARTITION = "#counter"
+# Feed events are read back across at most this many day partitions (a reader that fell
+# further behind starts again from the recent past).
+DAYS_READ = 2
+
+
+def _partition(moment) -> str:
+    return moment.strftime("%Y-%m-%d")
+
+
+def _next_seq() -> int:
+    counter = EventModel(COUNTER_PARTITION, 0, kind="counter")
+    counter.update(actions=[EventModel.last_seq.add(1)])
+    return int(counter.last_seq)
+
+
+def append(kind: str, data: dict, retention_days: int = 14) -> int:
+    """Store one feed event and return its sequence number."""
+    moment = clock.now()
+    seq = _next_seq()
+    EventModel(
+        _partition(moment),
+        seq,
+        kind=kind,
+        created_at=clock.iso(moment),
+        data=data,
+        expires_at=moment + timedelta(days=retention_days),
+    ).save()
+    return seq
+
+
+def read_after(after_seq: int | None, limit: int = 200) -> list[dict]:
+    """Feed events with seq > after_seq, oldest first. None means the latest `limit` events."""
+    today = clock.now()
+    partitions = [_partition(today - timedelta(days=d)) for d in reversed(range(DAYS_READ))]
+    events: list[dict] = []
+    for partition in partitions:
+        if after_seq is None:
+            rows = EventModel.query(partition, scan_index_forward=False, limit=limit)
+        else:
+            rows = EventModel.query(partition, EventModel.seq > after_seq, limit=limit)
+        events.extend(
+            {"id": int(row.seq), "kind": row.kind, "at": row.created_at, "data": row.data}
+            for row in rows
+        )
+    events.sort(key=lambda event: event["id"])
+    return events[-limit:] if after_seq is None else events[:limit]
+
+
+def last_seq() -> int:
+    """The newest sequence number handed out (0 before the first event)."""
+    try:
+        return int(EventModel.get(COUNTER_PARTITION, 0).last_seq or 0)
+    except EventModel.DoesNotExist:
+        return 0

@@ -1,0 +1,186 @@
+"""pynamodb models of every StackLens table (DESIGN.md section 3).
+
+`template.yaml` describes the same tables; tests/test_models_match_template.py holds them equal.
+Table names come from the environment through `bind()`, called before first use.
+"""
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    JSONAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    TTLAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+)
+from pynamodb.models import Model
+
+from functions.common.settings import Settings
+
+
+class GroupModel(Model):
+    """One group = one problem = at most one open Jira issue. Its stream drives decide."""
+
+    class Meta:
+        table_name = "stacklens-groups"
+        template_resource = "GroupsTable"
+        stream_view_type = "NEW_AND_OLD_IMAGES"
+
+    fingerprint = UnicodeAttribute(hash_key=True)
+    template = UnicodeAttribute()
+    message = UnicodeAttribute()  # the first message seen, unmasked
+    level = UnicodeAttribute()
+    severity = UnicodeAttribute()
+    category = UnicodeAttribute(null=True)
+    rule = UnicodeAttribute(null=True)
+    rules_version = UnicodeAttribute(null=True)
+    count = NumberAttribute(default=0)
+    first_seen = UnicodeAttribute()
+    last_seen = UnicodeAttribute()
+    hosts = UnicodeSetAttribute(default=set)
+    stores = UnicodeSetAttribute(default=set)
+    sources = UnicodeSetAttribute(default=set)
+    samples = ListAttribute(default=list)  # a few raw event texts, newest last
+
+
+class OccurrenceModel(Model):
+    """Each stored event of a group, once: the sort key holds the event's identity."""
+
+    class Meta:
+        table_name = "stacklens-occurrences"
+        template_resource = "OccurrencesTable"
+
+    fingerprint = UnicodeAttribute(hash_key=True)
+    occurrence_key = UnicodeAttribute(range_key=True)  # time#host#file_id#offset
+    host = UnicodeAttribute()
+    store = UnicodeAttribute(null=True)
+    source = UnicodeAttribute()
+    file_id = UnicodeAttribute()
+    offset = NumberAttribute()
+    line = UnicodeAttribute()
+    observed_at = UnicodeAttribute()
+    expires_at = TTLAttribute(null=True)
+
+
+class SeenModel(Model):
+    """Idempotency keys: `batch#<id>` and `event#<host>#<file_id>#<offset>`."""
+
+    class Meta:
+        table_name = "stacklens-seen"
+        template_resource = "SeenTable"
+
+    seen_key = UnicodeAttribute(hash_key=True)
+    expires_at = TTLAttribute(null=True)
+
+
+class DecisionModel(Model):
+    """The automation log: every decision with its reason and the numbers behind it."""
+
+    class Meta:
+        table_name = "stacklens-decisions"
+        template_resource = "DecisionsTable"
+
+    fingerprint = UnicodeAttribute(hash_key=True)
+    decision_key = UnicodeAttribute(range_key=True)  # <decided_at>#<uuid>
+    action = UnicodeAttribute()  # create | update | reopen | skip | suppress
+    reason = UnicodeAttribute()
+    severity = UnicodeAttribute()
+    confidence = NumberAttribute()
+    threshold = NumberAttribute()
+    rules_version = UnicodeAttribute(null=True)
+    model_version = UnicodeAttribute(null=True)
+    count = NumberAttribute(default=0)
+    decided_at = UnicodeAttribute()
+
+
+class TicketModel(Model):
+    """The record of a group's Jira issue. Written with conditions: one issue per fingerprint."""
+
+    class Meta:
+        table_name = "stacklens-tickets"
+        template_resource = "TicketsTable"
+
+    fingerprint = UnicodeAttribute(hash_key=True)
+    jira_key = UnicodeAttribute(null=True)  # null while the creation is claimed but not done
+    status = UnicodeAttribute()  # claimed | open | resolved
+    claimed_at = UnicodeAttribute()
+    created_at = UnicodeAttribute(null=True)
+    last_comment_at = UnicodeAttribute(null=True)
+    commented_count = NumberAttribute(default=0)  # the group's count at the last comment
+
+
+class EventModel(Model):
+    """The live feed: a partition per day, `seq` strictly increasing across all writers."""
+
+    class Meta:
+        table_name = "stacklens-events"
+        template_resource = "EventsTable"
+
+    partition = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    kind = UnicodeAttribute()  # error | ticket | decision | counter
+    last_seq = NumberAttribute(null=True)  # on the counter item only
+    created_at = UnicodeAttribute(null=True)
+    data = JSONAttribute(null=True)
+    expires_at = TTLAttribute(null=True)
+
+
+class HostModel(Model):
+    """A registered shipper: its signing key, last heartbeat and desired state."""
+
+    class Meta:
+        table_name = "stacklens-hosts"
+        template_resource = "HostsTable"
+
+    host_id = UnicodeAttribute(hash_key=True)
+    key = UnicodeAttribute()
+    store = UnicodeAttribute(null=True)
+    registered_at = UnicodeAttribute()
+    last_heartbeat = UnicodeAttribute(null=True)
+    desired_state = UnicodeAttribute(default="running")  # running | paused
+    files = ListAttribute(default=list)
+    stats = MapAttribute(default=dict)
+
+
+class SettingModel(Model):
+    """Runtime settings an admin changes: automation on/off, thresholds."""
+
+    class Meta:
+        table_name = "stacklens-settings"
+        template_resource = "SettingsTable"
+
+    name = UnicodeAttribute(hash_key=True)
+    enabled = BooleanAttribute(null=True)
+    value = JSONAttribute(null=True)
+    updated_at = UnicodeAttribute(null=True)
+
+
+ALL_MODELS = (
+    GroupModel,
+    OccurrenceModel,
+    SeenModel,
+    DecisionModel,
+    TicketModel,
+    EventModel,
+    HostModel,
+    SettingModel,
+)
+
+_TABLE_SETTING = {
+    GroupModel: "groups_table",
+    OccurrenceModel: "occurrences_table",
+    SeenModel: "seen_table",
+    DecisionModel: "decisions_table",
+    TicketModel: "tickets_table",
+    EventModel: "events_table",
+    HostModel: "hosts_table",
+    SettingModel: "settings_table",
+}
+
+
+def bind(settings: Settings) -> None:
+    """Point every model at the tables `settings` names, dropping cached connections."""
+    for model, setting in _TABLE_SETTING.items():
+        model.Meta.table_name = getattr(settings, setting)
+        model._connection = None

@@ -1,0 +1,63 @@
+"""Every setting of the functions, read from the environment, with the defaults in one place.
+
+Table and queue names come from `template.yaml` (the functions' Environment); the local runner
+sets the same variables from the same template.
+"""
+
+import json
+import os
+from dataclasses import dataclass, field
+
+SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")
+
+# Confidence a group needs before a ticket is opened, per severity (issue 6 makes it editable).
+DEFAULT_THRESHOLDS = {"CRITICAL": 0.0, "HIGH": 0.5, "MEDIUM": 0.75, "LOW": 0.9}
+
+# Jira Cloud's default priority scheme. A scheme with Blocker maps CRITICAL there via
+# JIRA_PRIORITY_MAP='{"CRITICAL": "Blocker", ...}'.
+DEFAULT_PRIORITY_MAP = {"CRITICAL": "Highest", "HIGH": "High", "MEDIUM": "Medium", "LOW": "Low"}
+
+
+def _env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    groups_table: str = field(default_factory=lambda: _env("GROUPS_TABLE", "stacklens-groups"))
+    occurrences_table: str = field(
+        default_factory=lambda: _env("OCCURRENCES_TABLE", "stacklens-occurrences")
+    )
+    seen_table: str = field(default_factory=lambda: _env("SEEN_TABLE", "stacklens-seen"))
+    decisions_table: str = field(
+        default_factory=lambda: _env("DECISIONS_TABLE", "stacklens-decisions")
+    )
+    tickets_table: str = field(default_factory=lambda: _env("TICKETS_TABLE", "stacklens-tickets"))
+    events_table: str = field(default_factory=lambda: _env("EVENTS_TABLE", "stacklens-events"))
+    hosts_table: str = field(default_factory=lambda: _env("HOSTS_TABLE", "stacklens-hosts"))
+    settings_table: str = field(
+        default_factory=lambda: _env("SETTINGS_TABLE", "stacklens-settings")
+    )
+    ticket_queue_url: str = field(default_factory=lambda: _env("TICKET_QUEUE_URL"))
+    ticket_dlq_url: str = field(default_factory=lambda: _env("TICKET_DLQ_URL"))
+    jira_url: str = field(default_factory=lambda: _env("JIRA_URL"))
+    jira_user: str = field(default_factory=lambda: _env("JIRA_USER"))
+    jira_project: str = field(default_factory=lambda: _env("JIRA_PROJECT", "STACK"))
+    jira_issue_type: str = field(default_factory=lambda: _env("JIRA_ISSUE_TYPE", "Bug"))
+    # The token comes from Secrets Manager on AWS (JIRA_SECRET_ARN); JIRA_API_TOKEN overrides.
+    jira_secret_arn: str = field(default_factory=lambda: _env("JIRA_SECRET_ARN"))
+    jira_api_token: str = field(default_factory=lambda: _env("JIRA_API_TOKEN"))
+    jira_priority_map: dict = field(
+        default_factory=lambda: (
+            json.loads(_env("JIRA_PRIORITY_MAP") or "null") or dict(DEFAULT_PRIORITY_MAP)
+        )
+    )
+    admin_token: str = field(default_factory=lambda: _env("ADMIN_TOKEN"))
+    retention_days: int = field(default_factory=lambda: int(_env("RETENTION_DAYS", "14")))
+    # Where the status page is, for links in ticket descriptions.
+    status_page_url: str = field(default_factory=lambda: _env("STATUS_PAGE_URL"))
+
+
+def load() -> Settings:
+    """Settings as the environment says now (tests and the local runner change it)."""
+    return Settings()

@@ -1,0 +1,42 @@
+"""Fixtures shared by every test: AWS on in-process moto with the template's resources."""
+
+import os
+
+import pytest
+
+# Tests never reach real AWS: fake credentials, one region, and the endpoint mode that lets
+# in-process moto serve DynamoDB streams (DESIGN.md section 7).
+os.environ.update(
+    AWS_ACCESS_KEY_ID="testing",
+    AWS_SECRET_ACCESS_KEY="testing",
+    AWS_SESSION_TOKEN="testing",
+    AWS_DEFAULT_REGION="us-east-1",
+    AWS_ACCOUNT_ID_ENDPOINT_MODE="disabled",
+    POWERTOOLS_TRACE_DISABLED="true",
+    POWERTOOLS_METRICS_NAMESPACE="StackLens",
+)
+os.environ.pop("AWS_ENDPOINT_URL", None)
+
+ADMIN_TOKEN = "test-admin-token-0123456789"
+
+
+@pytest.fixture
+def aws(monkeypatch):
+    """In-process moto holding every table, queue and secret of template.yaml; the functions'
+    environment set from it, as the local runner and CloudFormation would."""
+    from moto import mock_aws
+
+    from functions.common import models
+    from functions.common.settings import load
+    from local_runner.aws_resources import create_resources, function_environment
+    from local_runner.template import read_stack
+
+    with mock_aws():
+        stack = read_stack()
+        resources = create_resources(stack, secret_values={"JiraTokenSecret": "demo-token"})
+        environment = function_environment(stack, resources, {"AdminToken": ADMIN_TOKEN})
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        models.bind(load())
+        yield resources
+    models.bind(load())
