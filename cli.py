@@ -1,3 +1,34 @@
-"""The `stacklens` command."""
-def main() -> None:
-    raise SystemExit("not yet")
+"""The `stacklens` command: one entry point, a subcommand per job. Each subcommand imports
+only what it needs, so `stacklens ship` stays as thin as the shipper."""
+
+import sys
+
+USAGE = """usage: stacklens <command> [options]
+
+commands:
+  local     run the whole stack on this machine (add --with-demo for the demo POS + shipper)
+  ship      tail log files and ship them to StackLens (runs on POS hosts)
+  demo-pos  run the demo POS app
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0 if argv else 2
+    command, rest = argv[0], argv[1:]
+    if command == "local":
+        from local_runner.main import main as run
+    elif command == "ship":
+        from shipper.main import main as run
+    elif command == "demo-pos":
+        from demo_pos.__main__ import main as run
+    else:
+        print(f"stacklens: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)
+        return 2
+    return run(rest) or 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

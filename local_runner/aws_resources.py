@@ -2,6 +2,7 @@
 and resolves the functions' environment against them, as CloudFormation would on deploy."""
 
 import json
+import secrets as secrets_module
 from dataclasses import dataclass, field
 
 import boto3
@@ -99,7 +100,8 @@ def create_resources(stack: Stack, secret_values: dict[str, str] | None = None) 
     for logical_id in stack.resources_of_type("AWS::SecretsManager::Secret"):
         arn = secrets.create_secret(
             Name=physical_name(logical_id),
-            SecretString=secret_values.get(logical_id, ""),
+            # As GenerateSecretString would, unless the runner brings the value.
+            SecretString=secret_values.get(logical_id) or secrets_module.token_urlsafe(24),
         )["ARN"]
         created.secrets[logical_id] = arn
     return created

@@ -167,7 +167,7 @@ ALL_MODELS = (
     SettingModel,
 )
 
-_TABLE_SETTING = {
+TABLE_SETTING = {
     GroupModel: "groups_table",
     OccurrenceModel: "occurrences_table",
     SeenModel: "seen_table",
@@ -181,6 +181,6 @@ _TABLE_SETTING = {
 
 def bind(settings: Settings) -> None:
     """Point every model at the tables `settings` names, dropping cached connections."""
-    for model, setting in _TABLE_SETTING.items():
+    for model, setting in TABLE_SETTING.items():
         model.Meta.table_name = getattr(settings, setting)
         model._connection = None

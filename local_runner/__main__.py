@@ -1,0 +1,3 @@
+from local_runner.main import main
+
+raise SystemExit(main())

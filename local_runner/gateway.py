@@ -1,0 +1,110 @@
+"""The HTTP API in front of the functions: every HttpApi route of template.yaml, each request
+turned into a payload 2.0 event and the function's answer mapped back.
+
+The live stream is the one place the runner does more than API Gateway: where AWS answers a
+finite Server-Sent Events response that the browser reconnects, the runner holds the
+connection open and asks the function again with the last event id it sent.
+"""
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+
+from flask import Flask, Response, request, stream_with_context
+
+from local_runner.apigw import http_answer, http_event
+from local_runner.invoke import invoke
+from local_runner.template import Route, Stack
+
+log = logging.getLogger("stacklens.gateway")
+
+STREAM_POLL_SECONDS = 0.1
+KEEPALIVE_SECONDS = 15
+_EVENT_ID = re.compile(r"^id: ?(.*)$", re.MULTILINE)
+_RETRY_LINE = re.compile(r"^retry:.*\n\n?", re.MULTILINE)
+
+
+def flask_rule(path: str) -> str:
+    """/assets/{name} -> /assets/<name>; /files/{proxy+} -> /files/<path:proxy>."""
+    path = re.sub(r"\{(\w+)\+\}", r"<path:\1>", path)
+    return re.sub(r"\{(\w+)\}", r"<\1>", path)
+
+
+def _event_for(route: Route, path_parameters: dict, headers: dict | None = None) -> dict:
+    return http_event(
+        request.method,
+        request.path,
+        route_key=f"{route.method} {route.path}",
+        path_parameters={k: str(v) for k, v in path_parameters.items()} or None,
+        headers=headers if headers is not None else dict(request.headers),
+        query=request.query_string.decode("latin-1"),
+        body=request.get_data(cache=False),
+        source_ip=request.remote_addr or "127.0.0.1",
+    )
+
+
+def _held_open_stream(stack: Stack, route: Route, path_parameters: dict, first: bytes):
+    """Yields the first answer, then every later answer of the function, on one connection."""
+    headers = dict(request.headers)
+    spec = stack.functions[route.function]
+
+    def chunks() -> Iterator[bytes]:
+        yield first
+        ids = _EVENT_ID.findall(first.decode("utf-8"))
+        last_id = ids[-1] if ids else headers.get("Last-Event-Id", "")
+        last_sent = time.monotonic()
+        while True:
+            time.sleep(STREAM_POLL_SECONDS)
+            if last_id:
+                headers["Last-Event-Id"] = last_id
+            answer = http_answer(invoke(spec, _event_for(route, path_parameters, headers)))
+            if answer.status != 200:
+                return
+            text = _RETRY_LINE.sub("", answer.body.decode("utf-8"))
+            ids = _EVENT_ID.findall(text)
+            if ids:
+                last_id = ids[-1]
+                last_sent = time.monotonic()
+                yield text.encode("utf-8")
+            elif time.monotonic() - last_sent >= KEEPALIVE_SECONDS:
+                last_sent = time.monotonic()
+                yield b": keepalive\n\n"
+
+    # The request context stays alive while the generator runs (query string, path).
+    return stream_with_context(chunks())
+
+
+def create_gateway(stack: Stack) -> Flask:
+    app = Flask("stacklens.gateway")
+
+    def make_view(route: Route):
+        def view(**path_parameters):
+            spec = stack.functions[route.function]
+            answer = http_answer(invoke(spec, _event_for(route, path_parameters)))
+            content_type = answer.headers.get("content-type", "")
+            if answer.status == 200 and content_type.startswith("text/event-stream"):
+                body = _held_open_stream(stack, route, path_parameters, answer.body)
+                response = Response(body, status=200, headers=answer.headers)
+                response.headers["X-Accel-Buffering"] = "no"
+                return response
+            response = Response(answer.body, status=answer.status, headers=answer.headers)
+            for cookie in answer.cookies:
+                response.headers.add("Set-Cookie", cookie)
+            return response
+
+        view.__name__ = f"{route.function}_{route.method}_{route.path}"
+        return view
+
+    for route in stack.routes:
+        app.add_url_rule(flask_rule(route.path), view_func=make_view(route), methods=[route.method])
+
+    @app.errorhandler(404)
+    def not_found(_error):
+        return {"error": "no such route"}, 404
+
+    @app.errorhandler(405)
+    def wrong_method(_error):
+        return {"error": "method not allowed on this route"}, 405
+
+    return app

@@ -1,0 +1,44 @@
+"""Invokes a function of the template in this process, as Lambda would: handler by its
+import path, a context object, the environment already set by the runner."""
+
+import importlib
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from local_runner.template import FunctionSpec
+
+
+@dataclass
+class LambdaContext:
+    """The parts of Lambda's context object that handlers and Powertools read."""
+
+    function_name: str
+    timeout_seconds: int
+    memory_limit_in_mb: int = 512
+    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    invoked_function_arn: str = ""
+    function_version: str = "$LATEST"
+    log_group_name: str = ""
+    log_stream_name: str = ""
+    started: float = field(default_factory=time.monotonic)
+
+    def get_remaining_time_in_millis(self) -> int:
+        elapsed = time.monotonic() - self.started
+        return max(0, int((self.timeout_seconds - elapsed) * 1000))
+
+
+def load_handler(spec: FunctionSpec) -> Callable[[dict, Any], Any]:
+    module_name, _, function_name = spec.handler.rpartition(".")
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def invoke(spec: FunctionSpec, event: dict) -> Any:
+    context = LambdaContext(
+        function_name=spec.logical_id,
+        timeout_seconds=spec.timeout,
+        invoked_function_arn=(f"arn:aws:lambda:us-east-1:123456789012:function:{spec.logical_id}"),
+    )
+    return load_handler(spec)(event, context)

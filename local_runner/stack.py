@@ -1,0 +1,100 @@
+"""The whole StackLens stack in one process: moto as AWS, the template's resources, the
+functions behind the HTTP gateway, the trigger pollers, and the Jira emulator."""
+
+import logging
+import os
+import threading
+from dataclasses import dataclass, field
+
+from moto.server import ThreadedMotoServer
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from local_runner import jira_emulator
+from local_runner.aws_resources import REGION, Resources, create_resources, function_environment
+from local_runner.config import LocalConfig
+from local_runner.gateway import create_gateway
+from local_runner.template import Stack, read_stack
+from local_runner.triggers import start_pollers
+
+log = logging.getLogger("stacklens.local")
+
+
+def _start_aws(config: LocalConfig) -> tuple[ThreadedMotoServer, str]:
+    server = ThreadedMotoServer(ip_address=config.host, port=config.moto_port, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    # Every boto3 and pynamodb client of this process now talks to moto.
+    os.environ.update(
+        AWS_ENDPOINT_URL=f"http://{host}:{port}",
+        AWS_ACCESS_KEY_ID="local",
+        AWS_SECRET_ACCESS_KEY="local",
+        AWS_DEFAULT_REGION=REGION,
+        AWS_REGION=REGION,
+    )
+    return server, os.environ["AWS_ENDPOINT_URL"]
+
+
+@dataclass
+class LocalStack:
+    config: LocalConfig
+    stack: Stack = field(default_factory=read_stack)
+    resources: Resources | None = None
+    jira_url: str = ""
+    aws_url: str = ""
+    _aws: ThreadedMotoServer | None = None
+    _jira: object | None = None
+    _api: BaseWSGIServer | None = None
+    _stop_pollers: threading.Event | None = None
+
+    def start(self) -> "LocalStack":
+        self._aws, self.aws_url = _start_aws(self.config)
+        if self.config.jira_url:
+            self.jira_url = self.config.jira_url
+        else:
+            self._jira = jira_emulator.serve(
+                host=self.config.host,
+                port=self.config.jira_port,
+                users={self.config.jira_user: self.config.jira_api_token},
+                projects=(self.config.jira_project,),
+            )
+            self.jira_url = self._jira.url
+        self.resources = create_resources(
+            self.stack, secret_values={"JiraTokenSecret": self.config.jira_api_token}
+        )
+        environment = function_environment(
+            self.stack,
+            self.resources,
+            {
+                "AdminToken": self.config.admin_token,
+                "JiraUrl": self.jira_url,
+                "JiraUser": self.config.jira_user,
+                "JiraProject": self.config.jira_project,
+            },
+        )
+        environment["STATUS_PAGE_URL"] = self.config.api_url + "/"
+        environment.setdefault("POWERTOOLS_METRICS_NAMESPACE", "StackLens")
+        environment.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+        os.environ.update(environment)
+
+        from functions.common import models
+        from functions.common.settings import load
+
+        models.bind(load())
+        self._stop_pollers = start_pollers(
+            self.stack.functions, self.stack.triggers, self.resources
+        )
+        self._api = make_server(
+            self.config.host, self.config.api_port, create_gateway(self.stack), threaded=True
+        )
+        threading.Thread(target=self._api.serve_forever, name="api", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._api:
+            self._api.shutdown()
+        if self._stop_pollers:
+            self._stop_pollers.set()
+        if self._jira:
+            self._jira.shutdown()
+        if self._aws:
+            self._aws.stop()
