@@ -1,0 +1,26 @@
+"""`make bench`: every benchmark, one JSON object on stdout, with the machine it ran on."""
+
+import json
+import os
+import platform
+
+from bench import e2e_latency
+
+
+def machine() -> dict:
+    return {
+        "cpu_count": os.cpu_count(),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
+
+
+def main() -> None:
+    results = {"machine": machine()}
+    results.update(e2e_latency.run())
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

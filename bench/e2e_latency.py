@@ -1,0 +1,164 @@
+"""Write -> Jira issue latency: distinct new errors written to a watched log file, each timed
+from the write to the `created` time of its issue in the Jira emulator.
+
+Real processes as a user runs them: `stacklens local` (moto, functions, pollers, emulator) and
+`stacklens ship` tailing the file.
+"""
+
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+import requests
+
+# Distinct words make distinct templates: numbers and ids would be masked into one group.
+PRODUCTS = """apple banana cherry damson elderberry fig grape honeydew kiwi lemon mango
+nectarine orange papaya quince raspberry strawberry tangerine ugli vanilla watermelon yam
+zucchini almond brazil cashew date espresso fennel garlic hazelnut jasmine kale lavender
+mint nutmeg oregano paprika quinoa rosemary saffron thyme turmeric umami walnut wasabi
+yoghurt basil chive dill""".split()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait(check, timeout: float, interval: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(interval)
+    return None
+
+
+def _issue_times(jira_url: str) -> dict[str, float]:
+    """Issue creation times by the product word in the summary."""
+    issues = requests.get(f"{jira_url}/_emulator/issues", timeout=5).json()
+    issues = issues.get("issues", issues) if isinstance(issues, dict) else issues
+    times = {}
+    for issue in issues:
+        fields = issue.get("fields", issue)
+        summary, created = fields.get("summary", ""), fields.get("created")
+        for word in PRODUCTS:
+            if f"product {word} " in summary + " " and created:
+                times[word] = datetime.strptime(created, "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+    return times
+
+
+def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
+    bin_dir = Path(sys.executable).parent
+    work = Path(tempfile.mkdtemp(prefix="stacklens-bench-"))
+    ports = {name: _free_port() for name in ("api", "pos", "jira")}
+    env = {
+        **os.environ,
+        "STACKLENS_API_PORT": str(ports["api"]),
+        "STACKLENS_POS_PORT": str(ports["pos"]),
+        "STACKLENS_JIRA_PORT": str(ports["jira"]),
+        "STACKLENS_STATE_DIR": str(work / "state"),
+    }
+    api, jira = f"http://127.0.0.1:{ports['api']}", f"http://127.0.0.1:{ports['jira']}"
+    processes = []
+    log_output = open(work / "stack.log", "wb")
+    try:
+        stack = subprocess.Popen(
+            [str(bin_dir / "stacklens"), "local"],
+            env=env,
+            stdout=log_output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        processes.append(stack)
+
+        def api_ready():
+            try:
+                return requests.get(f"{api}/api/automation/status", timeout=1).ok
+            except requests.RequestException:
+                return False
+
+        if not _wait(api_ready, 90):
+            raise RuntimeError("the local stack did not start: see " + str(work / "stack.log"))
+        key = requests.post(
+            f"{api}/api/hosts",
+            json={"host_id": "bench-host", "store": "B001"},
+            headers={"Authorization": "Bearer demo-admin-token"},
+            timeout=10,
+        ).json()["key"]
+        (work / "host.key").write_text(key + "\n")
+        log_file = work / "logs" / "pos.log"
+        log_file.parent.mkdir()
+        log_file.write_text("")
+        shipper = subprocess.Popen(
+            [
+                str(bin_dir / "stacklens"), "ship",
+                "--watch", str(log_file.parent / "*.log"),
+                "--endpoint", api,
+                "--host-id", "bench-host",
+                "--store-id", "B001",
+                "--key-file", str(work / "host.key"),
+                "--state-dir", str(work / "shipper"),
+            ],
+            stdout=log_output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        processes.append(shipper)
+        time.sleep(2)  # let the shipper find the file before the clock starts
+
+        written: dict[str, float] = {}
+        with open(log_file, "a", encoding="utf-8") as log:
+            for word in PRODUCTS[:count]:
+                stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S,%f")[:-3]
+                line = (
+                    f"{stamp} CRITICAL [pos.pricing] Pricing error | "
+                    f"Missing price for product {word} (bench)\n"
+                )
+                written[word] = time.time()
+                log.write(line)
+                log.flush()
+                time.sleep(gap_seconds)
+
+        created = _wait(lambda: (t := _issue_times(jira)) and len(t) >= count and t, 30) or {}
+        created = created or _issue_times(jira)
+        latencies = sorted(
+            (created[word] - written[word]) * 1000 for word in written if word in created
+        )
+        if not latencies:
+            raise RuntimeError("no issue was created: see " + str(work / "stack.log"))
+        quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+        return {
+            "e2e_latency_ms": {
+                "p50": round(statistics.median(latencies), 1),
+                "p95": round(quantiles[94], 1),
+                "max": round(latencies[-1], 1),
+                "errors_written": count,
+                "issues_created": len(latencies),
+            }
+        }
+    finally:
+        for process in processes:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        log_output.close()
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2))

@@ -1,0 +1,120 @@
+"""The local stack as a user starts it (`stacklens local --with-demo`), on free ports."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+STARTUP_SECONDS = 90
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until(check, timeout: float, interval: float = 0.05):
+    """Poll `check` until it returns something truthy; the last value, or None on time-out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
+
+
+class RunningStack:
+    def __init__(self, process: subprocess.Popen, ports: dict, state_dir: Path, output: Path):
+        self.process = process
+        self.api_url = f"http://127.0.0.1:{ports['api']}"
+        self.pos_url = f"http://127.0.0.1:{ports['pos']}"
+        self.jira_url = f"http://127.0.0.1:{ports['jira']}"
+        self.state_dir = state_dir
+        self.output = output
+        self.admin_token = "demo-admin-token"
+
+    def ready(self) -> bool:
+        try:
+            api = requests.get(f"{self.api_url}/api/automation/status", timeout=1)
+            pos = requests.get(f"{self.pos_url}/products", timeout=1)
+            return api.status_code == 200 and pos.status_code == 200
+        except requests.RequestException:
+            return False
+
+
+class LiveStream(threading.Thread):
+    """Reads the status API's Server-Sent Events as a browser's EventSource would."""
+
+    def __init__(self, url: str):
+        super().__init__(daemon=True)
+        self.url = url
+        self.events: list[dict] = []
+        self.connected = threading.Event()
+        self.closed = False
+
+    def run(self) -> None:
+        with requests.get(self.url, stream=True, timeout=(5, 60)) as answer:
+            self.connected.set()
+            event: dict = {}
+            for raw in answer.iter_lines(decode_unicode=True):
+                if self.closed:
+                    return
+                if raw == "":
+                    if "data" in event:
+                        event["data"] = json.loads(event["data"])
+                        self.events.append(event)
+                    event = {}
+                elif not raw.startswith(":"):
+                    name, _, value = raw.partition(":")
+                    event[name] = value[1:] if value.startswith(" ") else value
+
+    def of_kind(self, kind: str) -> list[dict]:
+        return [event for event in self.events if event.get("event") == kind]
+
+
+@pytest.fixture(scope="module")
+def running_stack(tmp_path_factory):
+    state_dir = tmp_path_factory.mktemp("stacklens-state")
+    ports = {"api": free_port(), "pos": free_port(), "jira": free_port()}
+    environment = {
+        **os.environ,
+        "STACKLENS_API_PORT": str(ports["api"]),
+        "STACKLENS_POS_PORT": str(ports["pos"]),
+        "STACKLENS_JIRA_PORT": str(ports["jira"]),
+        "STACKLENS_STATE_DIR": str(state_dir),
+        "PYTHONUNBUFFERED": "1",
+    }
+    for name in ("AWS_ENDPOINT_URL", "JIRA_URL", "ADMIN_TOKEN", "JIRA_API_TOKEN"):
+        environment.pop(name, None)
+    output = state_dir / "stacklens-local.log"
+    stacklens = Path(sys.executable).parent / "stacklens"
+    with open(output, "wb") as sink:
+        process = subprocess.Popen(
+            [str(stacklens), "local", "--with-demo"],
+            env=environment,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    stack = RunningStack(process, ports, state_dir, output)
+    try:
+        if not wait_until(lambda: stack.ready() or process.poll() is not None, STARTUP_SECONDS):
+            pytest.fail(f"the stack did not start:\n{output.read_text()[-4000:]}")
+        if process.poll() is not None:
+            pytest.fail(f"the stack exited:\n{output.read_text()[-4000:]}")
+        yield stack
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
