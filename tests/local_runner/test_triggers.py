@@ -1,0 +1,106 @@
+"""The pollers play the template's event source mappings with AWS's batch events and
+partial-failure answers. The function here is a recorder: the pollers' contract is with any
+function."""
+
+import json
+import threading
+import time
+
+import boto3
+import pytest
+
+from local_runner.template import FunctionSpec, Trigger
+from local_runner.triggers import QueuePoller, StreamPoller, failed_item_ids
+
+pytestmark = pytest.mark.integration
+
+received: list[dict] = []
+fail_once: set[str] = set()
+
+
+def recording_handler(event, context):
+    """Records every record; reports the ones named in `fail_once` as failed, once."""
+    failures = []
+    for record in event["Records"]:
+        received.append(record)
+        item = record.get("messageId") or record["dynamodb"]["SequenceNumber"]
+        key = record.get("body") or record["dynamodb"]["Keys"]["fingerprint"]["S"]
+        if key in fail_once:
+            fail_once.discard(key)
+            failures.append({"itemIdentifier": item})
+    return {"batchItemFailures": failures}
+
+
+SPEC = FunctionSpec("Recorder", "tests.local_runner.test_triggers.recording_handler", {}, 30)
+
+
+def wait_for(check, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture(autouse=True)
+def clean():
+    received.clear()
+    fail_once.clear()
+
+
+def test_failed_item_ids_reads_the_partial_failure_answer():
+    assert failed_item_ids({"batchItemFailures": [{"itemIdentifier": "7"}]}, True) == ["7"]
+    assert failed_item_ids({"batchItemFailures": []}, True) == []
+    assert failed_item_ids(None, True) == []
+    assert failed_item_ids({"batchItemFailures": [{"oops": 1}]}, True) is None
+
+
+def test_stream_changes_arrive_in_order_and_a_failure_is_retried_from_it(aws):
+    table = aws.tables["GroupsTable"]
+    stop = threading.Event()
+    trigger = Trigger("Recorder", "DynamoDB", "GroupsTable", 100, True)
+    poller = StreamPoller(SPEC, trigger, stop, aws.streams["GroupsTable"])
+    fail_once.add("fp-2")
+    dynamodb = boto3.client("dynamodb")
+    for name in ("fp-1", "fp-2", "fp-3"):
+        dynamodb.put_item(TableName=table, Item={"fingerprint": {"S": name}})
+    poller.start()
+    try:
+        assert wait_for(lambda: len(received) >= 5)
+    finally:
+        stop.set()
+        poller.join(5)
+    keys = [r["dynamodb"]["Keys"]["fingerprint"]["S"] for r in received]
+    # fp-2 failed: the batch is replayed from fp-2, never skipping it, never replaying fp-1.
+    assert keys == ["fp-1", "fp-2", "fp-3", "fp-2", "fp-3"]
+    record = received[0]
+    assert record["eventSource"] == "aws:dynamodb" and record["eventName"] == "INSERT"
+    assert record["eventSourceARN"] == aws.streams["GroupsTable"]
+    assert isinstance(record["dynamodb"]["ApproximateCreationDateTime"], int)
+
+
+def test_queue_messages_are_deleted_unless_reported_failed(aws):
+    sqs = boto3.client("sqs")
+    url = aws.queues["TicketQueue"]
+    stop = threading.Event()
+    trigger = Trigger("Recorder", "SQS", "TicketQueue", 10, True)
+    poller = QueuePoller(SPEC, trigger, stop, url, "arn:aws:sqs:us-east-1:123456789012:q")
+    fail_once.add(json.dumps({"n": 2}))
+    for n in (1, 2, 3):
+        sqs.send_message(QueueUrl=url, MessageBody=json.dumps({"n": n}))
+    poller.start()
+    try:
+        assert wait_for(lambda: len(received) >= 3)
+    finally:
+        stop.set()
+        poller.join(5)
+    assert sorted(json.loads(r["body"])["n"] for r in received) == [1, 2, 3]
+    assert received[0]["eventSource"] == "aws:sqs"
+    counts = sqs.get_queue_attributes(
+        QueueUrl=url,
+        AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    )["Attributes"]
+    # The failed one waits out its visibility timeout (then the redrive policy applies).
+    assert counts["ApproximateNumberOfMessagesNotVisible"] == "1"
+    assert counts["ApproximateNumberOfMessages"] == "0"
