@@ -40,3 +40,12 @@ def aws(monkeypatch):
         models.bind(load())
         yield resources
     models.bind(load())
+
+
+@pytest.fixture(scope="session")
+def running_stack(tmp_path_factory):
+    """`stacklens local --with-demo` as real processes on free ports, shared by the e2e and
+    browser tests (it takes seconds to start)."""
+    from tests.running_stack import start_running_stack
+
+    yield from start_running_stack(tmp_path_factory)

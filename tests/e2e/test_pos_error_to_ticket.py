@@ -5,7 +5,7 @@ import pytest
 import requests
 from atlassian import Jira
 
-from tests.e2e.conftest import LiveStream, wait_until
+from tests.running_stack import LiveStream, wait_until
 
 pytestmark = pytest.mark.e2e
 

@@ -15,15 +15,13 @@ DYNAMODB_TYPES = {"S": "S", "N": "N", "B": "B"}
 def template_tables() -> dict[str, dict]:
     return {
         logical_id: resource["Properties"]
-        for logical_id, resource in read_stack()
-        .resources_of_type("AWS::DynamoDB::Table")
-        .items()
+        for logical_id, resource in read_stack().resources_of_type("AWS::DynamoDB::Table").items()
     }
 
 
 def model_keys(model) -> dict[str, tuple[str, str]]:
     keys = {}
-    for name, attribute in model.get_attributes().items():
+    for attribute in model.get_attributes().values():
         if attribute.is_hash_key:
             keys["HASH"] = (attribute.attr_name, attribute.attr_type)
         if attribute.is_range_key:

@@ -1,4 +1,5 @@
-"""The local stack as a user starts it (`stacklens local --with-demo`), on free ports."""
+"""The local stack as a user starts it (`stacklens local --with-demo`), on free ports, and
+clients that watch it as a user would."""
 
 import json
 import os
@@ -81,8 +82,8 @@ class LiveStream(threading.Thread):
         return [event for event in self.events if event.get("event") == kind]
 
 
-@pytest.fixture(scope="module")
-def running_stack(tmp_path_factory):
+def start_running_stack(tmp_path_factory):
+    """Starts the stack; yields a RunningStack; stops it."""
     state_dir = tmp_path_factory.mktemp("stacklens-state")
     ports = {"api": free_port(), "pos": free_port(), "jira": free_port()}
     environment = {
