@@ -1,0 +1,98 @@
+"""The status page in Chromium against the running stack: errors and tickets arrive live, with
+no reload, and log text is shown as text."""
+
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import requests
+
+from shipper.signing import signed_headers
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+def ingest_line(stack, line: str) -> None:
+    """Send one line as the demo host's shipper would: signed with its key."""
+    host = "pos-demo-01"
+    key = (stack.state_dir / "demo" / f"{host}.key").read_text().strip()
+    body = json.dumps(
+        {
+            "batch_id": str(uuid.uuid4()),
+            "host": host,
+            "store": "S001",
+            "events": [
+                {
+                    "source": "/var/log/pos/app.log",
+                    "file_id": f"browser-test-{uuid.uuid4().hex}",
+                    "offset": 0,
+                    "line": line,
+                    "observed_at": datetime.now(UTC).isoformat(),
+                }
+            ],
+        }
+    ).encode()
+    answer = requests.post(
+        f"{stack.api_url}/ingest",
+        data=body,
+        headers={"Content-Type": "application/json", **signed_headers(host, key, body)},
+        timeout=5,
+    )
+    assert answer.status_code == 202, answer.text
+
+
+def test_errors_and_tickets_arrive_live_and_log_text_stays_text(running_stack, browser):
+    stack = running_stack
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{stack.api_url}/")
+    page.wait_for_function(
+        "document.querySelector('#stream-state').textContent.toLowerCase().includes('live')",
+        timeout=5000,
+    )
+    before = page.locator("#errors li").count()
+
+    answer = requests.post(f"{stack.pos_url}/simulate/payment-timeout", json={}, timeout=5)
+    assert answer.status_code < 500 or answer.status_code == 500  # the POS's own answer
+    page.wait_for_function(
+        f"document.querySelectorAll('#errors li').length > {before}", timeout=2000
+    )
+    assert "Payment gateway timeout" in page.locator("#errors").inner_text()
+    page.wait_for_function(
+        "[...document.querySelectorAll('#tickets li')]"
+        ".some(li => li.textContent.includes('Payment gateway timeout'))",
+        timeout=5000,
+    )
+
+    hostile = "2026-11-26 12:00:00,000 ERROR [pos.ui] Render failed <img src=x onerror=alert(1)>"
+    ingest_line(stack, hostile)
+    page.wait_for_function(
+        "document.querySelector('#errors').textContent.includes('<img src=x onerror=alert(1)>')",
+        timeout=2000,
+    )
+    assert page.locator("#errors img").count() == 0
+    assert dialogs == []
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "status-page.png"), full_page=True)
+    page.close()
