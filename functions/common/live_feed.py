@@ -4,7 +4,7 @@ A counter item hands out sequence numbers with an atomic ADD, so writers on many
 never share one; readers page by `seq`, which is also the SSE event id.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from functions.common import clock
 from functions.common.models import EventModel
@@ -13,6 +13,10 @@ COUNTER_PARTITION = "#counter"
 # Feed events are read back across at most this many day partitions (a reader that fell
 # further behind starts again from the recent past).
 DAYS_READ = 2
+# A writer takes its number before it saves its row, so a reader can see N+1 before N. A gap
+# younger than this is waited for (the reader stops before it); an older one is a write that
+# never landed and is passed over.
+GAP_WAIT_SECONDS = 2.0
 
 
 def _partition(moment) -> str:
@@ -55,7 +59,20 @@ def read_after(after_seq: int | None, limit: int = 200) -> list[dict]:
             for row in rows
         )
     events.sort(key=lambda event: event["id"])
-    return events[-limit:] if after_seq is None else events[:limit]
+    if after_seq is None:
+        return events[-limit:]
+    return _before_young_gap(events[:limit], after_seq)
+
+
+def _before_young_gap(events: list[dict], after_seq: int) -> list[dict]:
+    expected = after_seq + 1
+    for index, event in enumerate(events):
+        if event["id"] != expected:
+            written = datetime.fromisoformat(event["at"].replace("Z", "+00:00"))
+            if (clock.now() - written).total_seconds() < GAP_WAIT_SECONDS:
+                return events[:index]
+        expected = event["id"] + 1
+    return events
 
 
 def last_seq() -> int:

@@ -184,3 +184,21 @@ def bind(settings: Settings) -> None:
     for model, setting in TABLE_SETTING.items():
         model.Meta.table_name = getattr(settings, setting)
         model._connection = None
+
+
+def as_dict(item: Model) -> dict:
+    """The item's attributes as plain values for domain code: sets become sorted lists, maps
+    dicts, times RFC 3339 strings; attributes that are not set are left out."""
+    plain: dict = {}
+    for name in item.get_attributes():
+        value = getattr(item, name)
+        if value is None:
+            continue
+        if isinstance(value, set):
+            value = sorted(value)
+        elif isinstance(value, MapAttribute):
+            value = value.as_dict()
+        elif hasattr(value, "isoformat"):
+            value = value.isoformat()
+        plain[name] = value
+    return plain

@@ -1,0 +1,168 @@
+"""The status function: the status API, the live stream (SSE) and the status page.
+
+Routes are those of StatusFunction in template.yaml. GET routes are open for now; POST routes
+need the admin token.
+"""
+
+import re
+from pathlib import Path
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+
+from functions.common import clock, live_feed, models
+from functions.common.http import ApiError, install_error_handlers, json_body, require_admin
+from functions.common.settings import load
+from functions.status import jira_check, queries, stream, views
+
+PAGE_DIR = Path(__file__).resolve().parent / "page"
+# The only files /assets/{name} serves: a fixed list, so no name can reach outside PAGE_DIR.
+ASSETS = {
+    "index.html": "text/html; charset=utf-8",
+    "app.js": "text/javascript; charset=utf-8",
+    "style.css": "text/css; charset=utf-8",
+}
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 500
+LIMIT_PATTERN = re.compile(r"[0-9]{1,4}")
+
+logger = Logger()
+app = APIGatewayHttpResolver()
+install_error_handlers(app)
+models.bind(load())
+
+
+def _page_file(name: str) -> Response:
+    # Read on every request: the files are small, and the local runner's hot reload sees edits.
+    return Response(
+        status_code=200,
+        content_type=ASSETS[name],
+        body=(PAGE_DIR / name).read_text(encoding="utf-8"),
+        headers={"Cache-Control": "no-cache"},
+    )
+
+
+def _limit() -> int:
+    raw = app.current_event.get_query_string_value("limit")
+    if raw is None:
+        return DEFAULT_LIMIT
+    if not LIMIT_PATTERN.fullmatch(raw) or not 1 <= int(raw) <= MAX_LIMIT:
+        raise ApiError(400, f"limit must be an integer from 1 to {MAX_LIMIT}", "limit")
+    return int(raw)
+
+
+def _optional_field(body: dict, name: str, kind: type):
+    value = body.get(name)
+    if value is not None and not isinstance(value, kind):
+        raise ApiError(400, f"{name} must be a {kind.__name__}", name)
+    return value
+
+
+@app.get("/")
+def page() -> Response:
+    return _page_file("index.html")
+
+
+@app.get("/assets/<name>")
+def asset(name: str) -> Response:
+    # API Gateway hands over the decoded name; the matched raw path is the fallback.
+    name = app.current_event.path_parameters.get("name", name)
+    if name not in ASSETS:
+        raise ApiError(404, "no such asset", "name")
+    return _page_file(name)
+
+
+@app.get("/api/jira/status")
+def jira_status() -> dict:
+    settings = load()
+    answer = views.jira_configuration(settings)
+    if app.current_event.get_query_string_value("test", "") in ("1", "true"):
+        answer |= jira_check.check(settings)
+    return answer
+
+
+@app.get("/api/automation/status")
+def automation_status() -> dict:
+    return {
+        "enabled": queries.automation_enabled(),
+        "thresholds": queries.thresholds(),
+        "counts": views.decision_counts(queries.decision_actions()),
+        "tickets": sum(1 for ticket in queries.tickets() if ticket.get("jira_key")),
+    }
+
+
+@app.post("/api/automation/toggle")
+def automation_toggle() -> dict:
+    require_admin(app, load().admin_token)
+    enabled = _optional_field(json_body(app), "enabled", bool)
+    if enabled is None:
+        enabled = not queries.automation_enabled()
+    queries.set_automation(enabled)
+    logger.info("automation switched", extra={"enabled": enabled})
+    return {"enabled": enabled}
+
+
+@app.get("/api/watcher/status")
+def watcher_status() -> dict:
+    now = clock.now()
+    return {"hosts": [views.host_view(host, now) for host in queries.hosts()]}
+
+
+def _set_watchers(state: str) -> dict:
+    require_admin(app, load().admin_token)
+    host_id = _optional_field(json_body(app), "host_id", str)
+    hosts = queries.set_desired_state(state, host_id)
+    if hosts is None:
+        raise ApiError(404, f"no host {host_id!r}", "host_id")
+    logger.info("watchers set", extra={"desired_state": state, "hosts": hosts})
+    return {"desired_state": state, "hosts": hosts}
+
+
+@app.post("/api/watcher/start")
+def watcher_start() -> dict:
+    return _set_watchers("running")
+
+
+@app.post("/api/watcher/stop")
+def watcher_stop() -> dict:
+    return _set_watchers("paused")
+
+
+@app.get("/api/groups")
+def groups() -> dict:
+    latest = views.latest_groups(queries.groups(), _limit())
+    keys = queries.ticket_keys([group["fingerprint"] for group in latest])
+    return {"groups": [views.group_view(group, keys.get(group["fingerprint"])) for group in latest]}
+
+
+@app.get("/api/tickets")
+def tickets() -> dict:
+    return {"tickets": views.latest_tickets(queries.tickets(), load(), _limit())}
+
+
+@app.get("/api/monitoring/live")
+def live() -> Response:
+    event = app.current_event
+    try:
+        last_id = stream.parse_last_event_id(
+            event.headers.get("last-event-id"), event.get_query_string_value("lastEventId")
+        )
+    except stream.BadEventId as error:
+        raise ApiError(400, str(error), "Last-Event-ID") from None
+    position = live_feed.last_seq()  # read first: nothing handed out later is skipped
+    after = stream.resume_point(last_id, position)
+    if after is None:
+        events = live_feed.read_after(None, stream.INITIAL_EVENTS)
+    else:
+        events = live_feed.read_after(after, stream.RESUME_LIMIT)
+    return Response(
+        status_code=200,
+        content_type="text/event-stream",
+        body=stream.format_stream(events, position if after is None else None),
+        headers={"Cache-Control": "no-cache"},
+    )
+
+
+@logger.inject_lambda_context
+def lambda_handler(event: dict, context) -> dict:
+    return app.resolve(event, context)

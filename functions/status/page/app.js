@@ -1,0 +1,309 @@
+// The status page: live errors and tickets from the SSE stream, a status bar, the automation
+// switch. Log text is always set with textContent, never as markup: a log line is data.
+
+const STREAM_URL = '/api/monitoring/live';
+const MAX_ROWS = 200;
+const TOKEN_KEY = 'stacklens-admin-token';
+// On AWS every stream answer is finite and the browser reconnects after about a second; only a
+// reconnect that takes longer than this is shown as "reconnecting".
+const QUIET_RECONNECT_MS = 3000;
+const RESTART_AFTER_MS = 2000;
+const STATUS_REFRESH_MS = 15000;
+const SEVERITY_CLASS = {CRITICAL: 'sev-critical', HIGH: 'sev-high', MEDIUM: 'sev-medium', LOW: 'sev-low'};
+
+const byId = (id) => document.getElementById(id);
+
+// ---- small DOM helpers (text only) ----
+
+function textNode(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.textContent = text == null ? '' : String(text);
+  return node;
+}
+
+function severityBadge(severity) {
+  const label = severity ? String(severity) : '?';
+  const badge = textNode('span', 'badge', label);
+  badge.classList.add(SEVERITY_CLASS[label] || 'sev-unknown');
+  badge.dataset.testid = 'severity';
+  return badge;
+}
+
+function clockTime(value) {
+  const moment = new Date(value);
+  const text = Number.isNaN(moment.getTime()) ? String(value || '') : moment.toLocaleTimeString();
+  const node = textNode('time', '', text);
+  if (value) node.dateTime = String(value);
+  return node;
+}
+
+// Only http(s) links: a javascript: URL in an event must not become a clickable script.
+function safeUrl(value) {
+  try {
+    const url = new URL(String(value), window.location.href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function addNewest(list, row, emptyNote, onDrop) {
+  list.prepend(row);
+  emptyNote.hidden = true;
+  while (list.children.length > MAX_ROWS) {
+    const dropped = list.lastElementChild;
+    dropped.remove();
+    if (onDrop) onDrop(dropped);
+  }
+}
+
+// ---- the two live lists ----
+
+const errorRows = new Map(); // fingerprint -> li: one row per group, moved up when it recurs
+
+function showError(data) {
+  const fingerprint = String(data.fingerprint || '');
+  let row = errorRows.get(fingerprint);
+  if (!row) {
+    row = document.createElement('li');
+    row.dataset.testid = 'error-row';
+    row.dataset.fingerprint = fingerprint;
+    errorRows.set(fingerprint, row);
+  }
+  const decision = row.querySelector('.decision');
+  row.replaceChildren(
+    severityBadge(data.severity),
+    textNode('span', 'message', data.message || data.template),
+    textNode('span', 'count', `×${data.count ?? 1}`),
+    textNode('span', 'meta', [data.host, data.store].filter(Boolean).join(' · ')),
+    clockTime(data.last_seen || data.at),
+  );
+  row.dataset.severity = String(data.severity || '');
+  if (decision) row.querySelector('.meta').append(decision);
+  addNewest(byId('errors'), row, byId('errors-empty'), (dropped) =>
+    errorRows.delete(dropped.dataset.fingerprint),
+  );
+}
+
+function showDecision(data) {
+  const row = errorRows.get(String(data.fingerprint || ''));
+  if (row) {
+    let tag = row.querySelector('.decision');
+    if (!tag) {
+      tag = textNode('span', 'decision', '');
+      row.querySelector('.meta').append(tag);
+    }
+    const confidence = typeof data.confidence === 'number' ? ` ${data.confidence.toFixed(2)}` : '';
+    tag.textContent = `→ ${data.action || '?'}${confidence}`;
+    tag.title = String(data.reason || '');
+  }
+  scheduleStatusRefresh();
+}
+
+function showTicket(data) {
+  const row = document.createElement('li');
+  row.dataset.testid = 'ticket-row';
+  row.dataset.action = String(data.action || '');
+  const href = safeUrl(data.url);
+  const key = href ? document.createElement('a') : document.createElement('span');
+  key.className = 'key';
+  key.textContent = String(data.key || '?');
+  if (href) {
+    key.href = href;
+    key.target = '_blank';
+    key.rel = 'noopener noreferrer';
+  }
+  row.append(
+    severityBadge(data.severity),
+    key,
+    textNode('span', 'action', data.action),
+    textNode('span', 'summary', data.summary),
+    clockTime(data.at),
+  );
+  addNewest(byId('tickets'), row, byId('tickets-empty'));
+  scheduleStatusRefresh();
+}
+
+// ---- the stream ----
+
+const HANDLERS = {error: showError, ticket: showTicket, decision: showDecision};
+let lastEventId = null;
+let quietTimer = null;
+
+function setStreamState(state) {
+  const node = byId('stream-state');
+  node.dataset.state = state;
+  node.textContent = state;
+}
+
+function onFeedEvent(kind, message) {
+  const id = Number(message.lastEventId);
+  // A restarted stream may repeat what was shown already.
+  if (lastEventId !== null && Number.isFinite(id) && id <= lastEventId) return;
+  if (Number.isFinite(id)) lastEventId = id;
+  let data;
+  try {
+    data = JSON.parse(message.data);
+  } catch {
+    return;
+  }
+  HANDLERS[kind](data || {});
+}
+
+function connect() {
+  const url = lastEventId === null ? STREAM_URL : `${STREAM_URL}?lastEventId=${lastEventId}`;
+  const source = new EventSource(url);
+  source.addEventListener('open', () => {
+    clearTimeout(quietTimer);
+    quietTimer = null;
+    setStreamState('live');
+  });
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CLOSED) {
+      // The browser gave up (an error answer): start again, from the last event shown.
+      setStreamState('reconnecting');
+      setTimeout(connect, RESTART_AFTER_MS);
+      return;
+    }
+    if (quietTimer === null) {
+      quietTimer = setTimeout(() => setStreamState('reconnecting'), QUIET_RECONNECT_MS);
+    }
+  });
+  for (const kind of Object.keys(HANDLERS)) {
+    source.addEventListener(kind, (message) => onFeedEvent(kind, message));
+  }
+}
+
+// ---- the status bar ----
+
+let automationEnabled = null;
+let refreshTimer = null;
+
+async function getJson(path) {
+  const response = await fetch(path, {headers: {Accept: 'application/json'}});
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+function renderAutomation(enabled) {
+  automationEnabled = Boolean(enabled);
+  const word = automationEnabled ? 'on' : 'off';
+  byId('automation-state').textContent = `Automation: ${word}`;
+  const button = byId('automation-toggle');
+  button.textContent = `Automation ${word}`;
+  button.dataset.enabled = String(automationEnabled);
+  button.setAttribute('aria-pressed', String(automationEnabled));
+}
+
+async function refreshStatus() {
+  try {
+    const automation = await getJson('/api/automation/status');
+    renderAutomation(automation.enabled);
+    const counts = Object.entries(automation.counts || {})
+      .map(([action, count]) => `${action} ${count}`)
+      .join(' · ');
+    byId('decision-counts').textContent = counts ? `Decisions: ${counts}` : '';
+    byId('ticket-count').textContent = `Tickets: ${automation.tickets ?? 0}`;
+  } catch (error) {
+    byId('automation-state').textContent = 'Automation: unknown';
+  }
+  try {
+    const jira = await getJson('/api/jira/status');
+    byId('jira-state').textContent = jira.configured
+      ? `Jira: ${jira.project} at ${jira.url}`
+      : 'Jira: not configured';
+  } catch (error) {
+    byId('jira-state').textContent = 'Jira: unknown';
+  }
+}
+
+function scheduleStatusRefresh() {
+  if (refreshTimer === null) {
+    refreshTimer = setTimeout(() => {
+      refreshTimer = null;
+      refreshStatus();
+    }, 500);
+  }
+}
+
+async function testJira() {
+  byId('jira-state').textContent = 'Jira: testing…';
+  try {
+    const jira = await getJson('/api/jira/status?test=1');
+    byId('jira-state').textContent = jira.reachable
+      ? `Jira: reachable as ${jira.account}`
+      : `Jira: not reachable (${jira.account})`;
+  } catch (error) {
+    byId('jira-state').textContent = `Jira: ${error.message}`;
+  }
+}
+
+// ---- the automation switch (admin) ----
+
+function notice(text) {
+  byId('notice').textContent = text || '';
+}
+
+function askForToken(reason) {
+  notice(reason);
+  byId('token-form').hidden = false;
+  byId('admin-token').focus();
+}
+
+async function setAutomation(token) {
+  const want = !automationEnabled;
+  let response;
+  try {
+    response = await fetch('/api/automation/toggle', {
+      method: 'POST',
+      headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'},
+      body: JSON.stringify({enabled: want}),
+    });
+  } catch (error) {
+    notice(`Could not reach StackLens: ${error.message}`);
+    return;
+  }
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    askForToken('That admin token was refused.');
+    return;
+  }
+  if (!response.ok) {
+    notice(`Automation switch failed: HTTP ${response.status}`);
+    return;
+  }
+  notice('');
+  renderAutomation((await response.json()).enabled);
+}
+
+function onToggleClick() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) setAutomation(token);
+  else askForToken('');
+}
+
+function onTokenSubmit(event) {
+  event.preventDefault();
+  const token = byId('admin-token').value.trim();
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  byId('admin-token').value = '';
+  byId('token-form').hidden = true;
+  setAutomation(token);
+}
+
+function start() {
+  byId('automation-toggle').addEventListener('click', onToggleClick);
+  byId('jira-test').addEventListener('click', testJira);
+  byId('token-form').addEventListener('submit', onTokenSubmit);
+  byId('token-cancel').addEventListener('click', () => {
+    byId('token-form').hidden = true;
+    notice('');
+  });
+  connect();
+  refreshStatus();
+  setInterval(refreshStatus, STATUS_REFRESH_MS);
+}
+
+start();

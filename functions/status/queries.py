@@ -1,0 +1,97 @@
+"""The status function's reads and its few writes (automation switch, shipper desired state),
+on the pynamodb models. Rows come back as plain dicts for views.py.
+
+Listing groups, tickets and decisions scans the table: fine at the sizes one chain of shops
+produces for now; an index on last_seen / action is the way on when it is not.
+"""
+
+from pynamodb.exceptions import UpdateError
+
+from functions.common import clock
+from functions.common.models import (
+    DecisionModel,
+    GroupModel,
+    HostModel,
+    SettingModel,
+    TicketModel,
+)
+from functions.common.settings import DEFAULT_THRESHOLDS
+
+AUTOMATION_SETTING = "automation"
+THRESHOLDS_SETTING = "thresholds"
+# Automation is on until an admin turns it off.
+AUTOMATION_DEFAULT = True
+
+
+def _setting(name: str) -> SettingModel | None:
+    try:
+        return SettingModel.get(name)
+    except SettingModel.DoesNotExist:
+        return None
+
+
+def automation_enabled() -> bool:
+    setting = _setting(AUTOMATION_SETTING)
+    if setting is None or setting.enabled is None:
+        return AUTOMATION_DEFAULT
+    return bool(setting.enabled)
+
+
+def set_automation(enabled: bool) -> None:
+    SettingModel(AUTOMATION_SETTING, enabled=enabled, updated_at=clock.iso()).save()
+
+
+def thresholds() -> dict[str, float]:
+    """The confidence thresholds in force: the stored ones over the defaults."""
+    setting = _setting(THRESHOLDS_SETTING)
+    stored = setting.value if setting is not None and isinstance(setting.value, dict) else {}
+    return {**DEFAULT_THRESHOLDS, **stored}
+
+
+def decision_actions() -> list[str]:
+    return [row.action for row in DecisionModel.scan(attributes_to_get=["action"])]
+
+
+def groups() -> list[dict]:
+    return [row.to_simple_dict(force=True) for row in GroupModel.scan()]
+
+
+def tickets() -> list[dict]:
+    return [row.to_simple_dict() for row in TicketModel.scan()]
+
+
+def ticket_keys(fingerprints: list[str]) -> dict[str, str]:
+    """The Jira key of each of these groups that has one."""
+    if not fingerprints:
+        return {}
+    return {
+        row.fingerprint: row.jira_key for row in TicketModel.batch_get(fingerprints) if row.jira_key
+    }
+
+
+def hosts() -> list[dict]:
+    rows = [row.to_simple_dict() for row in HostModel.scan()]
+    for row in rows:
+        row.pop("key", None)  # the signing key never leaves this module
+    return sorted(rows, key=lambda row: row["host_id"])
+
+
+def _set_state(host_id: str, state: str) -> bool:
+    try:
+        HostModel(host_id).update(
+            actions=[HostModel.desired_state.set(state)],
+            condition=HostModel.host_id.exists(),
+        )
+    except UpdateError as error:
+        if error.cause_response_code == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
+
+
+def set_desired_state(state: str, host_id: str | None = None) -> list[str] | None:
+    """Set one host's desired state (None when it is unknown) or every host's; the ids set."""
+    if host_id is not None:
+        return [host_id] if _set_state(host_id, state) else None
+    every_host = [row.host_id for row in HostModel.scan(attributes_to_get=["host_id"])]
+    return [each for each in every_host if _set_state(each, state)]

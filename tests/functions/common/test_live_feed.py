@@ -1,0 +1,28 @@
+"""The live feed hands out one strict order and never lets a reader skip a late write."""
+
+import pytest
+
+from functions.common import live_feed
+from functions.common.models import EventModel
+
+pytestmark = pytest.mark.integration
+
+
+def test_sequence_numbers_increase_and_readers_resume_after_an_id(aws):
+    ids = [live_feed.append("error", {"n": n}) for n in range(5)]
+    assert ids == [1, 2, 3, 4, 5]
+    assert [e["data"]["n"] for e in live_feed.read_after(2)] == [2, 3, 4]
+    assert [e["id"] for e in live_feed.read_after(None, limit=2)] == [4, 5]
+    assert live_feed.last_seq() == 5
+
+
+def test_a_reader_waits_for_a_number_taken_but_not_yet_saved(aws, monkeypatch):
+    live_feed.append("error", {"n": 1})
+    late = live_feed._next_seq()  # a writer that took number 2 and has not saved yet
+    live_feed.append("error", {"n": 3})
+    assert [e["id"] for e in live_feed.read_after(1)] == []
+
+    monkeypatch.setattr(live_feed, "GAP_WAIT_SECONDS", 0.0)  # the write never landed
+    assert [e["id"] for e in live_feed.read_after(1)] == [3]
+    assert late == 2
+    assert EventModel.count() == 3  # counter + two events
