@@ -1,0 +1,94 @@
+"""The automation policy: given a group that changed, open, update, reopen or leave its ticket.
+
+Pure domain code: the handler reads the group, its ticket and the runtime settings and passes
+them in as plain values, so every rule here is testable without AWS.
+"""
+
+from dataclasses import asdict, dataclass
+
+from functions.common.settings import DEFAULT_THRESHOLDS
+
+CREATE = "create"
+UPDATE = "update"
+REOPEN = "reopen"
+SKIP = "skip"
+# Actions that become a ticket job for the jira function.
+TICKET_ACTIONS = (CREATE, UPDATE, REOPEN)
+
+# Ticket states in which new occurrences are added to the existing issue.
+LIVE_TICKET_STATUSES = ("open", "claimed")
+RESOLVED = "resolved"
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: str
+    reason: str
+    severity: str
+    confidence: float
+    threshold: float
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def threshold_for(severity: str, thresholds: dict) -> float:
+    """The confidence a group of this severity needs; an unknown severity needs the most."""
+    merged = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
+    if severity in merged:
+        return float(merged[severity])
+    return max(float(value) for value in merged.values())
+
+
+def decide(
+    group: dict,
+    ticket: dict | None,
+    automation_enabled: bool,
+    thresholds: dict,
+    confidence: float,
+    previous_count: int | None = None,
+) -> Decision:
+    """What to do about `group` now.
+
+    `previous_count` is the group's count before this change (the stream's old image); None
+    means a new group, compared with what its ticket last reported (`commented_count`), if any.
+    """
+    severity = str(group.get("severity") or "LOW").upper()
+    threshold = threshold_for(severity, thresholds)
+    count = int(group.get("count") or 0)
+
+    def decision(action: str, reason: str) -> Decision:
+        return Decision(action, reason, severity, round(float(confidence), 4), threshold)
+
+    baseline = previous_count
+    if baseline is None:
+        baseline = int(ticket.get("commented_count") or 0) if ticket else 0
+    grown = count - baseline
+
+    if not automation_enabled:
+        return decision(SKIP, "automation is off: no ticket is opened or updated")
+    if grown <= 0:
+        return decision(SKIP, f"nothing changed: count still {count}")
+
+    if ticket is None:
+        if confidence >= threshold:
+            return decision(
+                CREATE, f"confidence {confidence:.2f} >= {severity} threshold {threshold:.2f}"
+            )
+        return decision(
+            SKIP, f"confidence {confidence:.2f} below {severity} threshold {threshold:.2f}"
+        )
+
+    status = ticket.get("status")
+    key = ticket.get("jira_key") or "the claimed ticket"
+    if status == RESOLVED:
+        if confidence >= threshold:
+            return decision(REOPEN, f"{key} was resolved but the error came back ({grown} more)")
+        return decision(
+            SKIP,
+            f"{key} is resolved; confidence {confidence:.2f} below {severity} threshold "
+            f"{threshold:.2f}",
+        )
+    if status in LIVE_TICKET_STATUSES:
+        return decision(UPDATE, f"seen {grown} more times (total {count}) on {key}")
+    return decision(SKIP, f"ticket status {status!r} takes no automatic action")

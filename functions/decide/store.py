@@ -1,0 +1,110 @@
+"""Decide's persistence: read tickets and runtime settings, log decisions, queue ticket jobs."""
+
+import json
+import uuid
+from dataclasses import dataclass
+
+import boto3
+from aws_lambda_powertools import Logger
+
+from functions.common import clock
+from functions.common.models import (
+    DecisionModel,
+    GroupModel,
+    SettingModel,
+    TicketModel,
+    as_dict,
+)
+from functions.common.settings import DEFAULT_THRESHOLDS, Settings
+from functions.decide.policy import Decision
+
+logger = Logger(child=True)
+
+AUTOMATION_SETTING = "automation"
+THRESHOLDS_SETTING = "thresholds"
+
+
+@dataclass(frozen=True)
+class RuntimeSettings:
+    """What an admin can change while StackLens runs."""
+
+    automation_enabled: bool
+    thresholds: dict
+
+
+def group_from_image(image: dict) -> dict:
+    """A stream image (DynamoDB JSON) as the plain group dict the policy reads."""
+    return as_dict(GroupModel.from_raw_data(image))
+
+
+def read_ticket(fingerprint: str) -> dict | None:
+    try:
+        return as_dict(TicketModel.get(fingerprint))
+    except TicketModel.DoesNotExist:
+        return None
+
+
+def _valid_thresholds(value) -> dict:
+    if not isinstance(value, dict):
+        return {}
+    valid = {}
+    for severity, threshold in value.items():
+        try:
+            number = float(threshold)
+        except (TypeError, ValueError):
+            number = -1.0
+        if 0.0 <= number <= 1.0:
+            valid[str(severity).upper()] = number
+        else:
+            logger.warning("ignoring a bad threshold", severity=severity, threshold=threshold)
+    return valid
+
+
+def read_runtime_settings() -> RuntimeSettings:
+    """Automation on/off (on unless switched off) and thresholds over the defaults."""
+    enabled = True
+    thresholds = dict(DEFAULT_THRESHOLDS)
+    for item in SettingModel.batch_get([AUTOMATION_SETTING, THRESHOLDS_SETTING]):
+        if item.name == AUTOMATION_SETTING and item.enabled is not None:
+            enabled = bool(item.enabled)
+        elif item.name == THRESHOLDS_SETTING:
+            thresholds.update(_valid_thresholds(item.value))
+    return RuntimeSettings(automation_enabled=enabled, thresholds=thresholds)
+
+
+def record_decision(group: dict, decision: Decision, model_version: str) -> str:
+    """Write the decision to the automation log; returns its decision_key."""
+    decided_at = clock.iso()
+    decision_key = f"{decided_at}#{uuid.uuid4().hex}"
+    DecisionModel(
+        group["fingerprint"],
+        decision_key,
+        action=decision.action,
+        reason=decision.reason,
+        severity=decision.severity,
+        confidence=decision.confidence,
+        threshold=decision.threshold,
+        rules_version=group.get("rules_version"),
+        model_version=model_version,
+        count=int(group.get("count") or 0),
+        decided_at=decided_at,
+    ).save()
+    return decision_key
+
+
+def sqs_client():
+    """An SQS client for one invocation (it follows AWS_ENDPOINT_URL as it is now)."""
+    return boto3.client("sqs")
+
+
+def enqueue_ticket_job(
+    sqs, settings: Settings, group: dict, action: str, decision_key: str
+) -> None:
+    """Hand the job to the jira function through the ticket queue."""
+    job = {
+        "fingerprint": group["fingerprint"],
+        "action": action,
+        "decision_key": decision_key,
+        "count": int(group.get("count") or 0),
+    }
+    sqs.send_message(QueueUrl=settings.ticket_queue_url, MessageBody=json.dumps(job))

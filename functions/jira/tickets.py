@@ -1,0 +1,237 @@
+"""A ticket job's flow: one Jira issue per group, created once, then commented or reopened.
+
+Creation is guarded by a claim in the Tickets table and, for a lost record, by the fingerprint
+label; it is never retried blindly. Jira failures raise, so SQS retries the job later, except a
+400 (Jira refused our fields): retrying cannot help, so it is logged and fed live as "rejected".
+"""
+
+from dataclasses import dataclass
+
+from atlassian import Jira
+from aws_lambda_powertools import Logger
+from requests import HTTPError
+
+from functions.common import clock, live_feed
+from functions.common.settings import Settings
+from functions.jira import issue, ticket_store
+
+logger = Logger(child=True)
+
+CREATE = "create"
+UPDATE = "update"
+REOPEN = "reopen"
+ACTIONS = (CREATE, UPDATE, REOPEN)
+
+
+class TicketNotReady(Exception):
+    """The group's issue is being created by another job: retry this job later."""
+
+
+class BadJob(ValueError):
+    """A job message that no retry can fix."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    action: str  # created | commented | reopened | rejected | forgotten | nothing-new
+    key: str | None = None
+
+
+def _status(error: HTTPError) -> int | None:
+    return error.response.status_code if error.response is not None else None
+
+
+def _jira_errors(error: HTTPError) -> dict:
+    try:
+        return error.response.json().get("errors") or {}
+    except (ValueError, AttributeError):
+        return {}
+
+
+def _feed(settings: Settings, group: dict, action: str, key: str | None, **extra) -> None:
+    live_feed.append(
+        "ticket",
+        {
+            "fingerprint": group["fingerprint"],
+            "action": action,
+            "key": key,
+            "url": f"{settings.jira_url.rstrip('/')}/browse/{key}" if key else None,
+            "summary": issue.summary(group),
+            "severity": group.get("severity"),
+            **extra,
+        },
+        settings.retention_days,
+    )
+
+
+def _rejected(settings: Settings, group: dict, key: str | None, error: HTTPError) -> Outcome:
+    logger.error(
+        "Jira rejected the request; not retried",
+        fingerprint=group["fingerprint"],
+        key=key,
+        status=_status(error),
+        jira_error=str(error),
+    )
+    _feed(settings, group, "rejected", key, error=str(error))
+    return Outcome("rejected", key)
+
+
+def handle_job(job: dict, group: dict, jira: Jira, settings: Settings) -> Outcome:
+    """Carry out one ticket job for `group` (its current state)."""
+    action = job.get("action")
+    if action == CREATE:
+        return create(group, jira, settings)
+    if action == UPDATE:
+        return update(group, jira, settings)
+    if action == REOPEN:
+        return reopen(group, jira, settings)
+    raise BadJob(f"unknown action {action!r}; expected one of {', '.join(ACTIONS)}")
+
+
+def find_issue_by_label(jira: Jira, fingerprint: str) -> dict | None:
+    """The oldest issue carrying the group's fingerprint label, if any."""
+    found = jira.jql(issue.label_jql(fingerprint), fields="summary,status", limit=5) or {}
+    issues = found.get("issues") or []
+    return issues[0] if issues else None
+
+
+def create(group: dict, jira: Jira, settings: Settings) -> Outcome:
+    fingerprint = group["fingerprint"]
+    claimed_at = ticket_store.claim(fingerprint)
+    if claimed_at is None:
+        ticket = ticket_store.get(fingerprint)
+        if ticket and ticket_store.claim_is_stale(ticket):
+            claimed_at = ticket_store.take_over(ticket)
+        if claimed_at is None:
+            # Another job holds the group's issue: this job's occurrences become a comment.
+            return update(group, jira, settings, ticket)
+
+    try:
+        existing = find_issue_by_label(jira, fingerprint)
+    except Exception:
+        ticket_store.release(fingerprint, claimed_at)
+        raise
+    if existing:
+        return _restore(group, existing["key"], jira, settings)
+
+    fields = issue.issue_fields(group, settings)
+    try:
+        created = _create_issue(jira, fields)
+    except HTTPError as error:
+        if _status(error) == 400:
+            ticket_store.release(fingerprint, claimed_at)
+            return _rejected(settings, group, None, error)
+        # Anything else may have created the issue after all: the claim stays until its lease
+        # runs out, and the retry that takes it over finds the issue by its label.
+        raise
+    key = created["key"]
+    ticket_store.mark_open(fingerprint, key, int(group.get("count") or 0), clock.iso())
+    _feed(settings, group, "created", key)
+    logger.info("issue created", fingerprint=fingerprint, key=key)
+    return Outcome("created", key)
+
+
+def _create_issue(jira: Jira, fields: dict) -> dict:
+    """POST the issue once; if Jira refuses only the priority (another priority scheme), once
+    more without it: a 400 means nothing was created, so this cannot duplicate the issue."""
+    try:
+        return jira.create_issue(fields=fields)
+    except HTTPError as error:
+        if _status(error) != 400 or set(_jira_errors(error)) != {"priority"}:
+            raise
+        logger.warning(
+            "Jira refused the priority; creating without it",
+            priority=fields.get("priority"),
+            jira_error=str(error),
+        )
+        return jira.create_issue(fields={k: v for k, v in fields.items() if k != "priority"})
+
+
+def _restore(group: dict, key: str, jira: Jira, settings: Settings) -> Outcome:
+    """The Tickets record was lost but the issue exists: record it again and comment there."""
+    fingerprint = group["fingerprint"]
+    logger.warning(
+        "restoring a lost ticket record from the label", fingerprint=fingerprint, key=key
+    )
+    ticket_store.mark_open(fingerprint, key, int(group.get("count") or 0), clock.iso())
+    jira.issue_add_comment(key, issue.comment_text(group, None, settings.status_page_url))
+    _feed(settings, group, "commented", key)
+    return Outcome("commented", key)
+
+
+def update(group: dict, jira: Jira, settings: Settings, ticket: dict | None = None) -> Outcome:
+    """Comment on the group's issue with the occurrences not reported yet."""
+    fingerprint = group["fingerprint"]
+    ticket = ticket or ticket_store.get(fingerprint)
+    if ticket is None:
+        # The record is gone (deleted or never written): creating finds the issue by label.
+        return create(group, jira, settings)
+    key = ticket.get("jira_key")
+    if not key:
+        raise TicketNotReady(f"the issue of {fingerprint} is still being created")
+    reported = int(ticket.get("commented_count") or 0)
+    total = int(group.get("count") or 0)
+    if total <= reported:
+        return Outcome("nothing-new", key)
+    text = issue.comment_text(group, total - reported, settings.status_page_url)
+    return _report(
+        group, ticket, total, lambda: jira.issue_add_comment(key, text), settings, "commented"
+    )
+
+
+def reopen(group: dict, jira: Jira, settings: Settings) -> Outcome:
+    """Move a resolved issue back to an open status and report the new occurrences there."""
+    fingerprint = group["fingerprint"]
+    ticket = ticket_store.get(fingerprint)
+    if ticket is None or ticket.get("status") != ticket_store.RESOLVED:
+        return update(group, jira, settings, ticket)
+    key = ticket["jira_key"]
+    new = max(int(group.get("count") or 0) - int(ticket.get("commented_count") or 0), 0)
+    text = issue.reopen_text(group, new, settings.status_page_url)
+
+    def reopen_in_jira() -> None:
+        _transition_to_open(jira, key)
+        jira.issue_add_comment(key, text)
+
+    return _report(
+        group, ticket, int(group.get("count") or 0), reopen_in_jira, settings, "reopened"
+    )
+
+
+def _transition_to_open(jira: Jira, key: str) -> None:
+    status = (jira.issue(key, fields="status") or {}).get("fields", {}).get("status") or {}
+    if status.get("statusCategory", {}).get("key") != "done":
+        return  # someone reopened it already
+    transitions = (jira.get_issue_transitions_full(key) or {}).get("transitions") or []
+    for transition in transitions:
+        category = transition.get("to", {}).get("statusCategory", {}).get("key")
+        if category in ("new", "indeterminate"):
+            jira.set_issue_status_by_transition_id(key, transition["id"])
+            return
+    logger.warning("no transition leads back to an open status", key=key)
+
+
+def _report(
+    group: dict, ticket: dict, total: int, in_jira, settings: Settings, action: str
+) -> Outcome:
+    """Reserve the unreported occurrences, tell Jira (`in_jira`), undo the reservation if it
+    fails: a racing job can never report the same occurrences a second time."""
+    fingerprint, key = group["fingerprint"], ticket["jira_key"]
+    reported = int(ticket.get("commented_count") or 0)
+    status = ticket_store.OPEN if action == "reopened" else ticket.get("status", ticket_store.OPEN)
+    if not ticket_store.advance_comment(fingerprint, reported, total, status):
+        raise TicketNotReady(f"another job is reporting on {key}; retry with fresh counts")
+    try:
+        in_jira()
+    except Exception as error:
+        ticket_store.advance_comment(fingerprint, total, reported, ticket["status"])
+        if isinstance(error, HTTPError) and _status(error) == 404:
+            ticket_store.forget(fingerprint, key)
+            logger.warning("the issue is gone from Jira; its record is dropped", key=key)
+            return Outcome("forgotten", key)
+        if isinstance(error, HTTPError) and _status(error) == 400:
+            return _rejected(settings, group, key, error)
+        raise
+    _feed(settings, group, action, key)
+    logger.info("issue updated", fingerprint=fingerprint, key=key, action=action)
+    return Outcome(action, key)

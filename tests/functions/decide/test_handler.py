@@ -1,0 +1,191 @@
+"""The decide function on moto: real Groups stream records in, decisions and ticket jobs out."""
+
+import json
+from datetime import datetime
+
+import boto3
+import pytest
+
+from functions.common import live_feed
+from functions.common.models import DecisionModel, GroupModel, SettingModel, TicketModel
+from functions.decide import confidence
+from local_runner.invoke import LambdaContext
+
+pytestmark = pytest.mark.integration
+
+FINGERPRINT = "pricing:missing-price"
+
+
+def context() -> LambdaContext:
+    return LambdaContext(function_name="DecideFunction", timeout_seconds=15)
+
+
+def write_group(count: int = 1, severity: str = "CRITICAL") -> GroupModel:
+    group = GroupModel(
+        FINGERPRINT,
+        template="Missing price for product <num> (store <num>)",
+        message="Missing price for product 999 (store 0042)",
+        level="ERROR",
+        severity=severity,
+        category="pricing",
+        rule="missing-price",
+        rules_version="rules-7",
+        count=count,
+        first_seen="2024-05-01T10:00:00.000Z",
+        last_seen="2024-05-01T10:00:00.000Z",
+        hosts={"till-01"},
+        stores={"0042"},
+        sources={"/var/log/pos/app.log"},
+        samples=["2024-05-01 10:00:00 ERROR Missing price for product 999 (store 0042)"],
+    )
+    group.save()
+    return group
+
+
+class GroupsStream:
+    """Reads the Groups table's stream from where it is now, in Lambda's record shape."""
+
+    def __init__(self, stream_arn: str):
+        self.arn = stream_arn
+        self.client = boto3.client("dynamodbstreams")
+        shard = self.client.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"][0]
+        self.iterator = self.client.get_shard_iterator(
+            StreamArn=stream_arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
+        )["ShardIterator"]
+
+    def event(self) -> dict:
+        answer = self.client.get_records(ShardIterator=self.iterator)
+        self.iterator = answer["NextShardIterator"]
+        records = []
+        for record in answer["Records"]:
+            change = dict(record["dynamodb"])
+            if isinstance(change.get("ApproximateCreationDateTime"), datetime):
+                change["ApproximateCreationDateTime"] = int(
+                    change["ApproximateCreationDateTime"].timestamp()
+                )
+            records.append(
+                {
+                    "eventID": record["eventID"],
+                    "eventName": record["eventName"],
+                    "eventVersion": "1.1",
+                    "eventSource": "aws:dynamodb",
+                    "awsRegion": "us-east-1",
+                    "dynamodb": change,
+                    "eventSourceARN": self.arn,
+                }
+            )
+        return {"Records": records}
+
+
+def ticket_jobs(queue_url: str) -> list[dict]:
+    sqs = boto3.client("sqs")
+    answer = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0)
+    return [json.loads(message["Body"]) for message in answer.get("Messages", [])]
+
+
+def decisions() -> list[DecisionModel]:
+    return list(DecisionModel.query(FINGERPRINT))
+
+
+@pytest.fixture
+def stream(aws):
+    return GroupsStream(aws.streams["GroupsTable"])
+
+
+def test_a_new_critical_group_is_decided_create_and_queued(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    write_group(count=1)
+    event = stream.event()
+    assert [record["eventName"] for record in event["Records"]] == ["INSERT"]
+
+    answer = lambda_handler(event, context())
+
+    assert answer == {"batchItemFailures": []}
+    [decision] = decisions()
+    assert decision.action == "create"
+    assert decision.severity == "CRITICAL"
+    assert decision.rules_version == "rules-7"
+    assert decision.model_version == confidence.MODEL_VERSION
+    assert 0.5 < decision.confidence <= 1.0
+    assert decision.count == 1
+    jobs = ticket_jobs(aws.queues["TicketQueue"])
+    assert jobs == [
+        {
+            "fingerprint": FINGERPRINT,
+            "action": "create",
+            "decision_key": decision.decision_key,
+            "count": 1,
+        }
+    ]
+    [feed_event] = [e for e in live_feed.read_after(None) if e["kind"] == "decision"]
+    assert feed_event["data"]["action"] == "create"
+    assert feed_event["data"]["fingerprint"] == FINGERPRINT
+    assert feed_event["data"]["template"].startswith("Missing price")
+    assert feed_event["data"]["threshold"] == 0.0
+
+
+def test_more_occurrences_of_an_open_ticket_become_an_update_job(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    group = write_group(count=2)
+    TicketModel(
+        FINGERPRINT, jira_key="STACK-1", status="open", claimed_at="x", commented_count=2
+    ).save()
+    group.update(actions=[GroupModel.count.add(3)])
+    event = stream.event()
+    assert [record["eventName"] for record in event["Records"]] == ["INSERT", "MODIFY"]
+
+    lambda_handler(event, context())
+
+    by_action = sorted(decision.action for decision in decisions())
+    # The INSERT alone says nothing new happened to the ticket (count 2 already reported).
+    assert by_action == ["skip", "update"]
+    assert [job["action"] for job in ticket_jobs(aws.queues["TicketQueue"])] == ["update"]
+
+
+def test_automation_off_decides_skip_and_queues_nothing(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    SettingModel("automation", enabled=False).save()
+    write_group(count=1)
+
+    lambda_handler(stream.event(), context())
+
+    [decision] = decisions()
+    assert decision.action == "skip"
+    assert "automation is off" in decision.reason
+    assert ticket_jobs(aws.queues["TicketQueue"]) == []
+
+
+def test_admin_thresholds_apply_and_removals_are_ignored(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    SettingModel("thresholds", value={"CRITICAL": 1.0}).save()
+    group = write_group(count=1)
+    group.delete()
+
+    answer = lambda_handler(stream.event(), context())
+
+    assert answer == {"batchItemFailures": []}
+    [decision] = decisions()  # one for the INSERT, none for the REMOVE
+    assert decision.action == "skip"
+    assert decision.threshold == 1.0
+    assert ticket_jobs(aws.queues["TicketQueue"]) == []
+
+
+def test_a_record_that_fails_is_reported_alone(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    write_group(count=1)
+    event = stream.event()
+    broken = json.loads(json.dumps(event["Records"][0]))
+    broken["eventID"] = "broken-1"
+    broken["dynamodb"]["SequenceNumber"] = "999"
+    del broken["dynamodb"]["NewImage"]
+    event["Records"].append(broken)
+
+    answer = lambda_handler(event, context())
+
+    assert answer == {"batchItemFailures": [{"itemIdentifier": "999"}]}
+    assert [decision.action for decision in decisions()] == ["create"]

@@ -1,0 +1,278 @@
+"""The jira function on moto against the real Jira emulator over HTTP: one issue per group,
+comments for repeats, and recovery of a lost Tickets record by the fingerprint label."""
+
+import json
+
+import boto3
+import pytest
+import requests
+from atlassian import Jira
+
+from functions.common import live_feed
+from functions.common.models import GroupModel, TicketModel
+from functions.jira import issue
+from local_runner.invoke import LambdaContext
+from local_runner.jira_emulator import serve
+
+pytestmark = pytest.mark.integration
+
+FINGERPRINT = "pricing:missing-price"
+LABEL = issue.fingerprint_label(FINGERPRINT)
+
+
+@pytest.fixture(scope="module")
+def jira_server():
+    server = serve()
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture
+def jira(aws, jira_server, monkeypatch) -> Jira:
+    """A clean emulator, the functions pointed at it, and a client to look at it with."""
+    requests.post(f"{jira_server.url}/_emulator/reset", timeout=5).raise_for_status()
+    monkeypatch.setenv("JIRA_URL", jira_server.url)
+    monkeypatch.setenv("JIRA_USER", "demo@example.com")
+    monkeypatch.setenv("JIRA_API_TOKEN", "demo-token")
+    return Jira(url=jira_server.url, username="demo@example.com", password="demo-token", cloud=True)
+
+
+def write_group(count: int = 1, severity: str = "CRITICAL", hosts=("till-01",)) -> None:
+    GroupModel(
+        FINGERPRINT,
+        template="Missing price for product <num> (store <num>)",
+        message="Missing price for product 999 (store 0042)",
+        level="ERROR",
+        severity=severity,
+        category="pricing",
+        count=count,
+        first_seen="2024-05-01T10:00:00.000Z",
+        last_seen="2024-05-01T10:05:00.000Z",
+        hosts=set(hosts),
+        stores={"0042"},
+        sources={"/var/log/pos/app.log"},
+        samples=["2024-05-01 10:00:00 ERROR Missing price for product 999 (store 0042)"],
+    ).save()
+
+
+def run_jobs(queue_url: str, *jobs: dict) -> dict:
+    """Send the jobs through the real queue and hand them to the function as Lambda would."""
+    from functions.jira.handler import lambda_handler
+
+    sqs = boto3.client("sqs")
+    for job in jobs:
+        body = job if isinstance(job, str) else json.dumps({"decision_key": "k", **job})
+        sqs.send_message(QueueUrl=queue_url, MessageBody=body)
+    messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])
+    event = {
+        "Records": [
+            {
+                "messageId": message["MessageId"],
+                "receiptHandle": message["ReceiptHandle"],
+                "body": message["Body"],
+                "attributes": {"ApproximateReceiveCount": "1"},
+                "messageAttributes": {},
+                "md5OfBody": message["MD5OfBody"],
+                "eventSource": "aws:sqs",
+                "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:stacklens-TicketQueue",
+                "awsRegion": "us-east-1",
+            }
+            for message in messages
+        ]
+    }
+    context = LambdaContext(function_name="JiraFunction", timeout_seconds=15)
+    return lambda_handler(event, context)
+
+
+def issues_with_label(jira: Jira) -> list[dict]:
+    return jira.jql(f'labels = "{LABEL}" ORDER BY created ASC').get("issues", [])
+
+
+def comments(jira: Jira, key: str) -> list[str]:
+    return [comment["body"] for comment in jira.issue_get_comments(key)["comments"]]
+
+
+def ticket_feed() -> list[dict]:
+    return [event["data"] for event in live_feed.read_after(None) if event["kind"] == "ticket"]
+
+
+def create(count: int = 1) -> dict:
+    return {"fingerprint": FINGERPRINT, "action": "create", "count": count}
+
+
+def update(count: int) -> dict:
+    return {"fingerprint": FINGERPRINT, "action": "update", "count": count}
+
+
+def test_a_create_job_opens_one_issue_with_priority_and_labels(aws, jira):
+    write_group(count=1)
+
+    answer = run_jobs(aws.queues["TicketQueue"], create())
+
+    assert answer == {"batchItemFailures": []}
+    [found] = issues_with_label(jira)
+    fields = jira.issue(found["key"])["fields"]
+    assert fields["priority"]["name"] == "Highest"
+    assert {"stacklens", LABEL, "critical", "pricing"} <= set(fields["labels"])
+    assert (
+        fields["summary"] == "[CRITICAL] Pricing error | Missing price for product 999 (store 0042)"
+    )
+    assert "Count: 1" in fields["description"]
+    ticket = TicketModel.get(FINGERPRINT)
+    assert (ticket.jira_key, ticket.status, ticket.commented_count) == (found["key"], "open", 1)
+    [fed] = ticket_feed()
+    assert fed["action"] == "created" and fed["key"] == found["key"]
+    assert fed["url"] == f"{jira.url}/browse/{found['key']}"
+
+
+def test_a_second_create_for_the_same_group_comments_instead(aws, jira):
+    write_group(count=1)
+    run_jobs(aws.queues["TicketQueue"], create(1))
+    write_group(count=3, hosts=("till-01", "till-02"))
+
+    answer = run_jobs(aws.queues["TicketQueue"], create(3))
+
+    assert answer == {"batchItemFailures": []}
+    [found] = issues_with_label(jira)
+    [comment] = comments(jira, found["key"])
+    assert comment.startswith("Seen 2 more times (total 3) on hosts till-01, till-02.")
+    assert [fed["action"] for fed in ticket_feed()] == ["created", "commented"]
+
+
+def test_an_update_job_comments_once_even_when_delivered_twice(aws, jira):
+    write_group(count=1)
+    run_jobs(aws.queues["TicketQueue"], create(1))
+    write_group(count=4)
+
+    run_jobs(aws.queues["TicketQueue"], update(4))
+    run_jobs(aws.queues["TicketQueue"], update(4))  # SQS delivers at least once
+
+    [found] = issues_with_label(jira)
+    assert comments(jira, found["key"]) == [
+        "Seen 3 more times (total 4) on hosts till-01. Last seen 2024-05-01T10:05:00.000Z."
+    ]
+    assert TicketModel.get(FINGERPRINT).commented_count == 4
+
+
+def test_a_lost_ticket_record_is_found_again_by_its_label(aws, jira):
+    write_group(count=1)
+    run_jobs(aws.queues["TicketQueue"], create(1))
+    [original] = issues_with_label(jira)
+    TicketModel.get(FINGERPRINT).delete()
+    write_group(count=2)
+
+    answer = run_jobs(aws.queues["TicketQueue"], create(2))
+
+    assert answer == {"batchItemFailures": []}
+    assert [found["key"] for found in issues_with_label(jira)] == [original["key"]]
+    assert TicketModel.get(FINGERPRINT).jira_key == original["key"]
+    assert comments(jira, original["key"])[0].startswith("Seen again (total 2)")
+
+
+def test_an_update_while_the_issue_is_being_created_is_retried(aws, jira):
+    write_group(count=2)
+    TicketModel(FINGERPRINT, status="claimed", claimed_at="2999-01-01T00:00:00.000Z").save()
+
+    answer = run_jobs(aws.queues["TicketQueue"], update(2))
+
+    assert len(answer["batchItemFailures"]) == 1
+    assert issues_with_label(jira) == []
+
+
+def test_a_claim_left_by_a_dead_job_is_taken_over(aws, jira):
+    write_group(count=2)
+    TicketModel(FINGERPRINT, status="claimed", claimed_at="2020-01-01T00:00:00.000Z").save()
+
+    answer = run_jobs(aws.queues["TicketQueue"], create(2))
+
+    assert answer == {"batchItemFailures": []}
+    [found] = issues_with_label(jira)
+    assert TicketModel.get(FINGERPRINT).jira_key == found["key"]
+
+
+def test_jira_unreachable_fails_the_job_and_frees_the_claim(aws, jira, monkeypatch):
+    write_group(count=1)
+    stopped = serve()  # its port is free again once it stops: nothing answers there
+    stopped.shutdown()
+    monkeypatch.setenv("JIRA_URL", stopped.url)
+
+    answer = run_jobs(aws.queues["TicketQueue"], create(1))
+
+    assert len(answer["batchItemFailures"]) == 1
+    with pytest.raises(TicketModel.DoesNotExist):
+        TicketModel.get(FINGERPRINT)
+
+
+def test_fields_jira_rejects_are_logged_not_retried(aws, jira, monkeypatch):
+    monkeypatch.setenv("JIRA_PROJECT", "NOPE")
+    write_group(count=1)
+
+    answer = run_jobs(aws.queues["TicketQueue"], create(1))
+
+    assert answer == {"batchItemFailures": []}
+    assert issues_with_label(jira) == []
+    [fed] = ticket_feed()
+    assert fed["action"] == "rejected" and fed["key"] is None
+    assert "project" in fed["error"].lower()
+    with pytest.raises(TicketModel.DoesNotExist):
+        TicketModel.get(FINGERPRINT)
+
+
+def test_a_priority_scheme_jira_does_not_have_still_opens_the_issue(aws, jira, monkeypatch):
+    monkeypatch.setenv("JIRA_PRIORITY_MAP", json.dumps({"CRITICAL": "Blocker"}))
+    write_group(count=1)
+
+    answer = run_jobs(aws.queues["TicketQueue"], create(1))
+
+    assert answer == {"batchItemFailures": []}
+    [found] = issues_with_label(jira)
+    assert LABEL in jira.issue(found["key"])["fields"]["labels"]
+
+
+def test_a_resolved_issue_is_reopened_when_the_error_comes_back(aws, jira):
+    write_group(count=1)
+    run_jobs(aws.queues["TicketQueue"], create(1))
+    [found] = issues_with_label(jira)
+    jira.set_issue_status(found["key"], "Done")
+    TicketModel(FINGERPRINT).update(actions=[TicketModel.status.set("resolved")])
+    write_group(count=5)
+
+    answer = run_jobs(
+        aws.queues["TicketQueue"], {"fingerprint": FINGERPRINT, "action": "reopen", "count": 5}
+    )
+
+    assert answer == {"batchItemFailures": []}
+    status = jira.issue(found["key"])["fields"]["status"]
+    assert status["statusCategory"]["key"] != "done"
+    [comment] = comments(jira, found["key"])
+    assert "reopened" in comment and "Seen 4 more times (total 5)" in comment
+    assert TicketModel.get(FINGERPRINT).status == "open"
+    assert ticket_feed()[-1]["action"] == "reopened"
+
+
+def test_malformed_jobs_are_dropped_not_retried(aws, jira):
+    answer = run_jobs(
+        aws.queues["TicketQueue"],
+        "not json",
+        json.dumps({"action": "create"}),
+        json.dumps({"fingerprint": FINGERPRINT, "action": "explode"}),
+        json.dumps({"fingerprint": "no-such-group", "action": "create"}),
+    )
+    assert answer == {"batchItemFailures": []}
+    assert issues_with_label(jira) == []
+
+
+def test_a_decision_of_the_decide_function_becomes_an_issue(aws, jira):
+    """The two functions agree on the ticket job: decide's message is what jira carries out."""
+    from functions.decide.handler import lambda_handler as decide
+    from tests.functions.decide.test_handler import GroupsStream
+
+    stream = GroupsStream(aws.streams["GroupsTable"])
+    write_group(count=1)
+    decide(stream.event(), LambdaContext(function_name="DecideFunction", timeout_seconds=15))
+
+    answer = run_jobs(aws.queues["TicketQueue"])
+
+    assert answer == {"batchItemFailures": []}
+    [found] = issues_with_label(jira)
+    assert TicketModel.get(FINGERPRINT).jira_key == found["key"]
