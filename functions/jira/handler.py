@@ -7,6 +7,7 @@ and moves it to the dead-letter queue after the queue's maxReceiveCount.
 import json
 from functools import partial
 
+import boto3
 from atlassian import Jira
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.batch import (
@@ -24,6 +25,9 @@ from functions.jira import tickets
 from functions.jira.client import connect
 
 logger = Logger()
+# A job that waits for a racing create comes back this soon, not after the queue's visibility
+# timeout (which is sized for a slow Jira).
+NOT_READY_RETRY_SECONDS = 2
 # A batch whose every job failed is answered with every id, like any partial failure.
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 models.bind(load())
@@ -57,10 +61,21 @@ def run_job(record: SQSRecord, jira: Jira, settings: Settings) -> None:
         return
     try:
         outcome = tickets.handle_job(job, group, jira, settings)
+    except tickets.TicketNotReady:
+        retry_soon(record, settings)
+        raise
     except tickets.BadJob as error:
         logger.error("dropping a ticket job", job=job, error=str(error))
         return
     logger.info("ticket job done", job=job, outcome=outcome.action, key=outcome.key)
+
+
+def retry_soon(record: SQSRecord, settings: Settings) -> None:
+    boto3.client("sqs").change_message_visibility(
+        QueueUrl=settings.ticket_queue_url,
+        ReceiptHandle=record.receipt_handle,
+        VisibilityTimeout=NOT_READY_RETRY_SECONDS,
+    )
 
 
 @logger.inject_lambda_context

@@ -2,6 +2,7 @@
 comments for repeats, and recovery of a lost Tickets record by the fingerprint label."""
 
 import json
+import time
 
 import boto3
 import pytest
@@ -177,6 +178,15 @@ def test_an_update_while_the_issue_is_being_created_is_retried(aws, jira):
 
     assert len(answer["batchItemFailures"]) == 1
     assert issues_with_label(jira) == []
+    # It comes back within seconds, not after the queue's 90 s visibility timeout.
+    sqs = boto3.client("sqs")
+    deadline = time.monotonic() + 5
+    redelivered = []
+    while not redelivered and time.monotonic() < deadline:
+        redelivered = sqs.receive_message(
+            QueueUrl=aws.queues["TicketQueue"], WaitTimeSeconds=1
+        ).get("Messages", [])
+    assert redelivered and json.loads(redelivered[0]["Body"])["action"] == "update"
 
 
 def test_a_claim_left_by_a_dead_job_is_taken_over(aws, jira):
