@@ -1,0 +1,194 @@
+"""Batches events and delivers them to ingest, one batch at a time, until ingest takes them.
+
+A batch closes at 500 events, 1 MiB of JSON, or 50 ms after its first event was read. It is
+gzipped above 1 KiB and signed. Network errors, 429, 5xx and anything unexpected are retried
+for ever (backoff with full jitter, or Retry-After); 413 splits the batch; 400 sets it aside
+in a dead-letter file. Only then is `on_done` told, so the loop can move the checkpoint.
+"""
+
+import gzip
+import json
+import logging
+import os
+import queue
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from shipper.event import ShippedEvent, rfc3339_now
+from shipper.retry import BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, next_delay
+from shipper.stats import ShipperStats
+from shipper.switch import ShippingSwitch
+from shipper.transport import TransportError, post_signed
+from shipper.worker import Worker
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH_EVENTS = 500
+MAX_BATCH_BYTES = 1 << 20
+LINGER_SECONDS = 0.05
+GZIP_ABOVE_BYTES = 1024
+REQUEST_TIMEOUT_SECONDS = 10.0
+# Answers that say the batch itself is wrong: sending it again cannot help.
+REJECTED_STATUSES = (400, 422)
+
+
+@dataclass(frozen=True)
+class SenderSettings:
+    endpoint: str  # the API base URL; batches go to {endpoint}/ingest
+    host_id: str
+    store_id: str
+    key: str
+    dead_letter_path: Path
+    max_events: int = MAX_BATCH_EVENTS
+    max_bytes: int = MAX_BATCH_BYTES
+    linger: float = LINGER_SECONDS
+    backoff_base: float = BACKOFF_BASE_SECONDS
+    backoff_cap: float = BACKOFF_CAP_SECONDS
+    timeout: float = REQUEST_TIMEOUT_SECONDS
+
+
+_Encoded = tuple[ShippedEvent, bytes]  # an event and its JSON
+
+
+class Sender(Worker):
+    """A thread that turns submitted events into delivered batches. Stopping abandons the
+    current attempt: undelivered events stay unacknowledged, to be read again."""
+
+    def __init__(
+        self,
+        settings: SenderSettings,
+        on_done: Callable[[list[ShippedEvent]], None],
+        switch: ShippingSwitch | None = None,
+        stats: ShipperStats | None = None,
+    ):
+        self.settings = settings
+        self.on_done = on_done
+        self.switch = switch or ShippingSwitch()
+        self.stats = stats or ShipperStats()
+        self._queue: queue.Queue[ShippedEvent] = queue.Queue()
+        self._carried: _Encoded | None = None  # did not fit the previous batch
+        super().__init__("stacklens-sender")
+        self._room_for_events = settings.max_bytes - len(self._body(str(uuid.uuid4()), []))
+
+    def submit(self, events: list[ShippedEvent]) -> None:
+        for event in events:
+            self._queue.put(event)
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            batch = self._next_batch()
+            if batch:
+                self._deliver(batch)
+
+    def _next_batch(self) -> list[_Encoded]:
+        first = self._carried or self._take(timeout=0.2)
+        self._carried = None
+        if first is None:
+            return []
+        batch, size = [first], len(first[1])
+        deadline = first[0].read_at + self.settings.linger
+        while len(batch) < self.settings.max_events:
+            item = self._take(timeout=deadline - time.monotonic())
+            if item is None:
+                break
+            if size + len(item[1]) + 2 > self._room_for_events:
+                self._carried = item
+                break
+            batch.append(item)
+            size += len(item[1]) + 2
+        return batch
+
+    def _take(self, timeout: float) -> _Encoded | None:
+        try:
+            if timeout > 0:
+                event = self._queue.get(timeout=timeout)
+            else:
+                event = self._queue.get_nowait()
+        except queue.Empty:
+            return None
+        return event, json.dumps(event.to_wire(), ensure_ascii=False).encode()
+
+    def _body(self, batch_id: str, batch: list[_Encoded]) -> bytes:
+        settings = self.settings
+        head = {"batch_id": batch_id, "host": settings.host_id, "store": settings.store_id}
+        opening = json.dumps(head, ensure_ascii=False)[:-1].encode() + b', "events": ['
+        return opening + b", ".join(encoded for _event, encoded in batch) + b"]}"
+
+    def _deliver(self, batch: list[_Encoded]) -> bool:
+        """Deliver or set aside `batch`; False only when stopping first."""
+        batch_id = str(uuid.uuid4())
+        body = self._body(batch_id, batch)
+        payload, headers = body, {}
+        if len(body) > GZIP_ABOVE_BYTES:
+            payload, headers = gzip.compress(body, mtime=0), {"Content-Encoding": "gzip"}
+        attempt = 0
+        while self.switch.wait_until_running(self._stopping):
+            retry_after = None
+            try:
+                reply = post_signed(
+                    f"{self.settings.endpoint}/ingest",
+                    payload,
+                    host_id=self.settings.host_id,
+                    key=self.settings.key,
+                    headers=headers,
+                    timeout=self.settings.timeout,
+                )
+            except TransportError as error:
+                problem = f"ingest unreachable: {error}"
+            else:
+                if 200 <= reply.status < 300:
+                    self._count_delivered(batch, len(payload))
+                    return True
+                if reply.status == 413 and len(batch) > 1:
+                    self.stats.add("batches_split")
+                    half = len(batch) // 2
+                    return self._deliver(batch[:half]) and self._deliver(batch[half:])
+                if reply.status in REJECTED_STATUSES or reply.status == 413:
+                    self._dead_letter(batch, body, reply.status, reply.body)
+                    return True
+                problem = f"ingest answered {reply.status}"
+                retry_after = reply.headers.get("Retry-After")
+            delay = next_delay(
+                attempt, retry_after, self.settings.backoff_base, self.settings.backoff_cap
+            )
+            attempt += 1
+            self.stats.add("retries")
+            self.stats.set("last_error", problem)
+            log.warning("%s; retry %d in %.2f s", problem, attempt, delay)
+            if self._stopping.wait(delay):
+                return False
+        return False
+
+    def _count_delivered(self, batch: list[_Encoded], payload_bytes: int) -> None:
+        self.stats.add("batches_sent")
+        self.stats.add("events_sent", len(batch))
+        self.stats.add("bytes_sent", payload_bytes)
+        self.stats.set("last_error", None)
+        self.on_done([event for event, _encoded in batch])
+
+    def _dead_letter(self, batch: list[_Encoded], body: bytes, status: int, answer: bytes) -> None:
+        """Keep a refused batch on disk for a person to look at, then carry on."""
+        record = {
+            "dead_lettered_at": rfc3339_now(),
+            "status": status,
+            "answer": answer.decode("utf-8", errors="replace")[:4000],
+            "batch": json.loads(body),
+        }
+        path = self.settings.dead_letter_path
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.stats.add("events_dead_lettered", len(batch))
+        log.error(
+            "ingest refused batch %s (HTTP %d: %s); %d events set aside in %s",
+            record["batch"]["batch_id"],
+            status,
+            record["answer"][:200],
+            len(batch),
+            path,
+        )
+        self.on_done([event for event, _encoded in batch])

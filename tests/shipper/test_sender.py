@@ -1,0 +1,141 @@
+"""The sender against a real HTTP ingest: batching, gzip, signing, retries, splitting,
+dead letters."""
+
+import json
+import threading
+import time
+
+import pytest
+
+from shipper.event import ShippedEvent, rfc3339_now
+from shipper.sender import Sender, SenderSettings
+from tests.shipper.support import wait_until
+
+pytestmark = pytest.mark.integration
+
+
+def events(count: int, text: str = "2024-05-01 10:00:00 INFO sale {n}", file_id="f" * 32):
+    now = time.monotonic()
+    return [
+        ShippedEvent("/logs/app.log", file_id, n * 100, text.format(n=n), rfc3339_now(), now)
+        for n in range(count)
+    ]
+
+
+@pytest.fixture
+def delivered():
+    done: list[ShippedEvent] = []
+    lock = threading.Lock()
+
+    def on_done(batch):
+        with lock:
+            done.extend(batch)
+
+    return done, on_done
+
+
+@pytest.fixture
+def start_sender(ingest, tmp_path, delivered):
+    senders = []
+
+    def start(**overrides) -> Sender:
+        defaults = {
+            "endpoint": ingest.url,
+            "host_id": ingest.host_id,
+            "store_id": ingest.store_id,
+            "key": ingest.key,
+            "dead_letter_path": tmp_path / "dead-letter.jsonl",
+            "backoff_base": 0.01,
+            "backoff_cap": 0.1,
+        }
+        settings = SenderSettings(**{**defaults, **overrides})
+        sender = Sender(settings, on_done=delivered[1])
+        sender.start()
+        senders.append(sender)
+        return sender
+
+    yield start
+    for sender in senders:
+        sender.stop()
+
+
+def test_batches_hold_at_most_500_events_and_big_ones_are_gzipped(ingest, start_sender, delivered):
+    start_sender().submit(events(1200))
+    wait_until(lambda: len(delivered[0]) == 1200, message="1200 acknowledged events")
+    batches = [request for request in ingest.requests if request["path"] == "/ingest"]
+    assert sum(len(batch["events"]) for batch in batches) == 1200
+    assert max(len(batch["events"]) for batch in batches) == 500
+    assert all(batch["gzip"] for batch in batches)
+    assert len(ingest.stored) == 1200
+
+
+def test_a_small_batch_goes_plain_and_within_the_linger(ingest, start_sender, delivered):
+    sender = start_sender()
+    (event,) = events(1)
+    sender.submit([event])
+    wait_until(lambda: delivered[0], message="one acknowledged event")
+    (request,) = ingest.requests
+    assert request["gzip"] is False
+    assert request["at"] - event.read_at < 0.5
+
+
+def test_a_batch_is_cut_before_it_passes_the_byte_limit(ingest, start_sender, delivered):
+    start_sender(max_bytes=4096).submit(events(20, text="x" * 400 + " {n}"))
+    wait_until(lambda: len(delivered[0]) == 20, message="20 acknowledged events")
+    assert all(len(request["events"]) <= 9 for request in ingest.requests)
+
+
+def test_server_errors_are_retried_until_ingest_takes_the_batch(ingest, start_sender, delivered):
+    ingest.answer_next(500, times=3)
+    ingest.answer_next(503, times=1)
+    start_sender().submit(events(5))
+    wait_until(lambda: len(delivered[0]) == 5, message="5 acknowledged events")
+    assert [request["status"] for request in ingest.requests] == [500, 500, 500, 503, 202]
+    assert len(ingest.deliveries) == 5
+
+
+def test_retry_after_is_honoured(ingest, start_sender, delivered):
+    ingest.answer_next(429, headers={"Retry-After": "1"})
+    start_sender().submit(events(2))
+    wait_until(lambda: len(delivered[0]) == 2, timeout=5, message="2 acknowledged events")
+    refused, taken = ingest.requests
+    assert refused["status"] == 429 and taken["status"] == 202
+    assert taken["at"] - refused["at"] >= 0.95
+
+
+def test_an_unreachable_ingest_is_retried(start_sender, delivered):
+    sender = start_sender(endpoint="http://127.0.0.1:9")  # nothing listens there
+    sender.submit(events(1))
+    wait_until(lambda: sender.stats.snapshot().get("retries", 0) >= 2, message="2 retries")
+    assert delivered[0] == []
+
+
+def test_a_batch_too_large_is_split_until_ingest_takes_it(ingest, start_sender, delivered):
+    ingest.max_events_per_batch = 3
+    start_sender().submit(events(10))
+    wait_until(lambda: len(delivered[0]) == 10, message="10 acknowledged events")
+    statuses = [request["status"] for request in ingest.requests]
+    assert 413 in statuses
+    taken = [request for request in ingest.requests if request["status"] == 202]
+    assert all(len(request["events"]) <= 3 for request in taken)
+    assert sorted(event["offset"] for event in ingest.deliveries) == [n * 100 for n in range(10)]
+
+
+def test_a_refused_batch_is_dead_lettered_and_shipping_goes_on(
+    ingest, start_sender, delivered, tmp_path
+):
+    ingest.reject_lines_containing = "poison"
+    sender = start_sender()
+    sender.submit(events(2, text="poison {n}", file_id="a" * 32))
+    wait_until(lambda: len(delivered[0]) == 2, message="the refused batch set aside")
+    sender.submit(events(2, text="fine {n}", file_id="b" * 32))
+    wait_until(lambda: len(delivered[0]) == 4, message="the next batch delivered")
+
+    (dead,) = [
+        json.loads(line) for line in (tmp_path / "dead-letter.jsonl").read_text().splitlines()
+    ]
+    assert dead["status"] == 400
+    assert "bad line" in dead["answer"]
+    assert [event["line"] for event in dead["batch"]["events"]] == ["poison 0", "poison 1"]
+    assert ingest.lines() == ["fine 0", "fine 1"]
+    assert sender.stats.snapshot()["events_dead_lettered"] == 2
