@@ -1,0 +1,45 @@
+"""A parsed event -> its group: the template and the fingerprint that names the group.
+
+A plain line groups by its template; an event with a stack trace groups by its crash site
+(exception type + in-app frames), whatever its message says. The level class is part of the
+fingerprint, so the same text logged as a warning and as an error are two problems.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from functions.ingest.masking import template_of
+from functions.ingest.parsing import ParsedLine
+from functions.ingest.stack_traces import crash_site
+
+FINGERPRINT_LENGTH = 32
+
+
+@dataclass(frozen=True)
+class Signature:
+    fingerprint: str
+    template: str
+
+
+def level_class(level: str) -> str:
+    """ERROR and CRITICAL are one class: a message's level may vary, its problem does not."""
+    if level in ("ERROR", "CRITICAL"):
+        return "error"
+    return "warning" if level == "WARNING" else "info"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+def signature_of(parsed: ParsedLine) -> Signature:
+    """The group of one parsed event."""
+    template = template_of(parsed.message)
+    site = crash_site(f"{parsed.message}\n{parsed.trace}") if parsed.trace else None
+    if site is None:
+        return Signature(_digest("line", level_class(parsed.level), template), template)
+    where = " < ".join(site.frames) or "?"
+    return Signature(
+        _digest("crash", level_class(parsed.level), site.exception_type, *site.frames),
+        f"{template} [{site.exception_type} at {where}]",
+    )

@@ -1,0 +1,141 @@
+"""Ingest function (HTTP): signed batches in, errors grouped and stored once; host
+registration and heartbeats. Thin: the domain is in batch, hosts and pipeline."""
+
+import base64
+import binascii
+import functools
+import secrets
+from dataclasses import replace
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+from pynamodb.exceptions import PynamoDBException
+
+from functions.common import clock, models
+from functions.common.http import ApiError, install_error_handlers, json_response, require_admin
+from functions.common.settings import Settings, load
+from functions.ingest import pipeline
+from functions.ingest.batch import decompress, mark_demo_sources, read_batch
+from functions.ingest.hosts import Host, authenticate, read_heartbeat, registration
+from functions.ingest.rules import default_rules
+from functions.ingest.store import DynamoHostRegistry, DynamoIngestStore
+from functions.ingest.validation import Rejected, parse_json_object
+
+# DynamoDB saying "not now": the shipper retries a 503 with backoff.
+_BUSY_CODES = {
+    "ProvisionedThroughputExceededException",
+    "ThrottlingException",
+    "RequestLimitExceeded",
+}
+
+logger = Logger()
+app = APIGatewayHttpResolver()
+install_error_handlers(app)
+
+
+def _settings() -> Settings:
+    settings = load()
+    if models.GroupModel.Meta.table_name != settings.groups_table:
+        models.bind(settings)
+    return settings
+
+
+def _answers_refusals(route):
+    """Domain refusals become 4xx answers; a throttled table becomes a 503 to retry."""
+
+    @functools.wraps(route)
+    def answered(*args, **kwargs):
+        try:
+            return route(*args, **kwargs)
+        except Rejected as error:
+            raise ApiError(error.status, error.message, error.field) from None
+        except PynamoDBException as error:
+            if error.cause_response_code in _BUSY_CODES:
+                raise ApiError(
+                    503, "storage is busy, retry later", None, {"Retry-After": "1"}
+                ) from None
+            raise
+
+    return answered
+
+
+def _raw_body() -> bytes:
+    """The body's bytes exactly as the client sent them (what the signature covers)."""
+    body = app.current_event.body or ""
+    if app.current_event.is_base64_encoded:
+        try:
+            return base64.b64decode(body, validate=True)
+        except (binascii.Error, ValueError):
+            raise Rejected(400, "body is not valid base64", "body") from None
+    return body.encode("utf-8", errors="surrogatepass")
+
+
+def _signed_body(registry: DynamoHostRegistry) -> tuple[Host, bytes]:
+    raw = _raw_body()
+    return authenticate(app.current_event.headers, raw, registry.find), raw
+
+
+def _ingest(demo: bool):
+    settings = _settings()
+    host, raw = _signed_body(DynamoHostRegistry())
+    batch = read_batch(
+        raw, app.current_event.headers.get("content-encoding"), host.host_id, clock.iso()
+    )
+    if batch.store is None and host.store:
+        batch = replace(batch, store=host.store)
+    if demo:
+        batch = mark_demo_sources(batch)
+    result = pipeline.ingest(batch, DynamoIngestStore(settings.retention_days), default_rules())
+    logger.info(
+        "batch ingested",
+        extra={
+            "batch_id": batch.batch_id,
+            "host": batch.host,
+            "events": len(batch.events),
+            "accepted": result.accepted,
+            "duplicates": result.duplicates,
+            "groups": result.groups,
+        },
+    )
+    return json_response(202, {"accepted": result.accepted, "duplicates": result.duplicates})
+
+
+@app.post("/ingest")
+@_answers_refusals
+def ingest_batch():
+    return _ingest(demo=False)
+
+
+@app.post("/api/demo-events")
+@_answers_refusals
+def ingest_demo_events():
+    return _ingest(demo=True)
+
+
+@app.post("/api/heartbeat")
+@_answers_refusals
+def heartbeat():
+    _settings()
+    registry = DynamoHostRegistry()
+    host, raw = _signed_body(registry)
+    body = decompress(raw, app.current_event.headers.get("content-encoding"))
+    desired_state = registry.record_heartbeat(read_heartbeat(body, host.host_id))
+    return json_response(200, {"desired_state": desired_state})
+
+
+@app.post("/api/hosts")
+@_answers_refusals
+def register_host():
+    settings = _settings()
+    require_admin(app, settings.admin_token)
+    host_id, store = registration(parse_json_object(_raw_body()))
+    key = secrets.token_urlsafe(32)
+    if not DynamoHostRegistry().register(host_id, key, store):
+        raise ApiError(409, f"host {host_id} is already registered", "host_id")
+    logger.info("host registered", extra={"host": host_id, "store": store})
+    # The key is shown this once: the shipper's configuration keeps it.
+    return json_response(201, {"host_id": host_id, "key": key})
+
+
+def lambda_handler(event: dict, context) -> dict:
+    return app.resolve(event, context)

@@ -1,0 +1,253 @@
+"""Log event text -> timestamp, level, logger, message (and the stack trace that followed).
+
+Known layouts are tried in order (JSON, log4j/logback, Python logging, syslog, a generic
+"timestamp LEVEL ..." line); anything else keeps its text as the message and gets a level
+guessed from its words, so no line is ever refused for its format.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+LEVELS = ("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+_LEVEL_ALIASES = {
+    "TRACE": "TRACE",
+    "FINEST": "TRACE",
+    "FINER": "TRACE",
+    "DEBUG": "DEBUG",
+    "FINE": "DEBUG",
+    "CONFIG": "DEBUG",
+    "VERBOSE": "DEBUG",
+    "INFO": "INFO",
+    "INFORMATION": "INFO",
+    "NOTICE": "INFO",
+    "WARN": "WARNING",
+    "WARNING": "WARNING",
+    "ERR": "ERROR",
+    "ERROR": "ERROR",
+    "SEVERE": "ERROR",
+    "CRIT": "CRITICAL",
+    "CRITICAL": "CRITICAL",
+    "FATAL": "CRITICAL",
+    "ALERT": "CRITICAL",
+    "EMERG": "CRITICAL",
+    "EMERGENCY": "CRITICAL",
+    "PANIC": "CRITICAL",
+}
+# Syslog severities 0..7 (RFC 5424 section 6.2.1).
+_SYSLOG_SEVERITY = ("CRITICAL", "CRITICAL", "CRITICAL", "ERROR", "WARNING", "INFO", "INFO", "DEBUG")
+
+_LEVEL = r"(?P<level>" + "|".join(sorted(_LEVEL_ALIASES, key=len, reverse=True)) + r")"
+_TIMESTAMP = (
+    r"(?P<timestamp>\[?(?:\d{4}-\d{2}-\d{2}[T ]|\d{2,4}/\d{2}/\d{2}[ T])"
+    r"\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:\s?Z|\s?[+-]\d{2}:?\d{2})?\]?)"
+)
+_SYSLOG_DATE = r"[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
+
+# Each layout: a regex on the first line with the named groups it fills (`thread` is dropped).
+_LAYOUTS = [
+    # log4j:   2026-11-26 12:00:00.123 ERROR [main] com.x.Y - msg
+    re.compile(
+        rf"^{_TIMESTAMP}\s+{_LEVEL}\s+\[(?P<thread>[^\]]*)\]\s+(?P<logger>[\w.$]+)\s+-\s(?P<message>.*)$",
+        re.IGNORECASE,
+    ),
+    # logback: 2026-11-26 12:00:00.123 [main] ERROR com.x.Y - msg
+    re.compile(
+        rf"^{_TIMESTAMP}\s+\[(?P<thread>[^\]]*)\]\s+{_LEVEL}\s+(?P<logger>[\w.$]+)\s+-\s(?P<message>.*)$",
+        re.IGNORECASE,
+    ),
+    # Python:  2026-11-26 12:00:00,123 CRITICAL [pos.pricing] msg
+    re.compile(
+        rf"^{_TIMESTAMP}\s+{_LEVEL}:?\s+\[(?P<logger>[^\]]+)\]:?\s+(?P<message>.*)$",
+        re.IGNORECASE,
+    ),
+    # Python:  2026-11-26 12:00:00,123 - pos.pricing - ERROR - msg
+    re.compile(
+        rf"^{_TIMESTAMP}\s+-\s+(?P<logger>\S+)\s+-\s+{_LEVEL}\s+-\s(?P<message>.*)$",
+        re.IGNORECASE,
+    ),
+    # Python basicConfig: ERROR:pos.pricing:msg
+    re.compile(rf"^{_LEVEL}:(?P<logger>[\w.]+):(?P<message>.*)$"),
+    # Hadoop, Spark, many others: TS LEVEL logger: msg   /   TS [LEVEL] msg   /   TS LEVEL msg
+    re.compile(
+        rf"^{_TIMESTAMP}\s+(?:-\s+)?\[?{_LEVEL}\]?:?\s+"
+        rf"(?:(?P<logger>[\w.$]+(?:\[[^\]]*\])?):\s+)?(?P<message>.*)$",
+    ),
+    # No timestamp:  [ERROR] msg   /   ERROR msg   /   ERROR: msg
+    re.compile(rf"^\[?{_LEVEL}\]?:?\s+(?P<message>.*)$"),
+]
+
+# RFC 5424: <PRI>1 TIMESTAMP HOST APP PROCID MSGID [SD] MSG
+_SYSLOG_5424 = re.compile(
+    r"^<(?P<pri>\d{1,3})>1 (?P<timestamp>\S+) \S+ (?P<logger>\S+) \S+ \S+ "
+    r"(?:-|(?:\[[^\]]*\])+)\s?(?P<message>.*)$"
+)
+# RFC 3164: <PRI>Mmm dd HH:MM:SS HOST TAG[PID]: MSG  (PRI optional as written to files)
+_SYSLOG_3164 = re.compile(
+    rf"^(?:<(?P<pri>\d{{1,3}})>)?(?P<timestamp>{_SYSLOG_DATE}) \S+ "
+    r"(?P<logger>[\w./-]+)(?:\[\d+\])?: (?P<message>.*)$"
+)
+_LEADING_LEVEL = re.compile(rf"^\[?{_LEVEL}\]?:?\s+(?P<rest>.*)$")
+
+_JSON_LEVEL_KEYS = ("level", "levelname", "severity", "log.level", "lvl", "loglevel")
+_JSON_MESSAGE_KEYS = ("message", "msg", "event", "text")
+_JSON_TIME_KEYS = ("timestamp", "@timestamp", "time", "ts", "asctime", "datetime")
+_JSON_LOGGER_KEYS = ("logger", "logger_name", "name", "log.logger", "module")
+_JSON_TRACE_KEYS = ("exc_info", "exception", "stack_trace", "stacktrace", "stack", "traceback")
+
+_TRACEBACK_HEADER = "Traceback (most recent call last):"
+
+# Keyword guesses for text with no level, strongest first.
+_GUESSES = (
+    ("CRITICAL", re.compile(r"\b(fatal|critical|panic|emergency)\b", re.IGNORECASE)),
+    (
+        "ERROR",
+        re.compile(
+            r"\b(error|errors|exception|traceback|fail|failed|failure|refused|denied|"
+            r"unreachable|timed out|timeout)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("WARNING", re.compile(r"\b(warn|warning|deprecated|retrying|slow)\b", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True)
+class ParsedLine:
+    """One log event, parsed. `trace` is whatever followed the first line (a stack trace)."""
+
+    level: str
+    message: str
+    timestamp: str | None = None
+    logger: str | None = None
+    trace: str | None = None
+    layout: str = "unknown"
+
+
+def normalise_level(word: str | int | None) -> str | None:
+    """TRACE, DEBUG, INFO, WARNING, ERROR or CRITICAL for a level word or syslog number."""
+    if isinstance(word, bool) or word is None:
+        return None
+    if isinstance(word, int):
+        # Python's numeric levels (10 DEBUG .. 50 CRITICAL) as JSON loggers write them.
+        for threshold, level in ((50, "CRITICAL"), (40, "ERROR"), (30, "WARNING"), (20, "INFO")):
+            if word >= threshold:
+                return level
+        return "DEBUG" if word >= 10 else "TRACE"
+    return _LEVEL_ALIASES.get(str(word).strip().upper())
+
+
+def guess_level(text: str) -> str:
+    """A level from the words of a line that carries none."""
+    for level, pattern in _GUESSES:
+        if pattern.search(text):
+            return level
+    return "INFO"
+
+
+def parse(event_text: str) -> ParsedLine:
+    """Parse one event: its first line gives the fields, the rest is kept as its trace."""
+    first, _, rest = event_text.replace("\r\n", "\n").partition("\n")
+    trace = rest.strip("\n") or None
+    if first.strip() == _TRACEBACK_HEADER:
+        return _bare_traceback(event_text.strip("\n"))
+    parsed = (
+        _parse_json(first)
+        or _parse_syslog(first)
+        or _parse_layouts(first)
+        or ParsedLine(level=guess_level(event_text), message=first.strip(), layout="unknown")
+    )
+    if trace and not parsed.trace:
+        parsed = ParsedLine(
+            parsed.level, parsed.message, parsed.timestamp, parsed.logger, trace, parsed.layout
+        )
+    return parsed
+
+
+def _parse_layouts(line: str) -> ParsedLine | None:
+    for index, layout in enumerate(_LAYOUTS):
+        match = layout.match(line)
+        if not match:
+            continue
+        fields = match.groupdict()
+        return ParsedLine(
+            level=normalise_level(fields["level"]) or "INFO",
+            message=fields["message"].strip(),
+            timestamp=(fields.get("timestamp") or "").strip("[]") or None,
+            logger=fields.get("logger"),
+            layout=f"layout{index}",
+        )
+    return None
+
+
+def _parse_syslog(line: str) -> ParsedLine | None:
+    match = _SYSLOG_5424.match(line) or _SYSLOG_3164.match(line)
+    if not match:
+        return None
+    message = match["message"].strip()
+    level = None
+    leading = _LEADING_LEVEL.match(message)
+    if leading:  # an app that writes its own level inside the syslog message
+        level, message = normalise_level(leading["level"]), leading["rest"].strip()
+    if level is None and match["pri"] is not None:
+        level = _SYSLOG_SEVERITY[int(match["pri"]) % 8]
+    return ParsedLine(
+        level=level or guess_level(message),
+        message=message,
+        timestamp=match["timestamp"],
+        logger=match["logger"],
+        layout="syslog",
+    )
+
+
+def _first_of(record: dict, keys: tuple[str, ...]):
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _parse_json(line: str) -> ParsedLine | None:
+    if not line.lstrip().startswith("{"):
+        return None
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(record, dict):
+        return None
+    message = _first_of(record, _JSON_MESSAGE_KEYS)
+    message = line.strip() if message is None else _as_text(message)
+    level_value = _first_of(record, _JSON_LEVEL_KEYS)
+    level = normalise_level(level_value if isinstance(level_value, int) else _as_text(level_value))
+    trace = _first_of(record, _JSON_TRACE_KEYS)
+    timestamp = _first_of(record, _JSON_TIME_KEYS)
+    logger = _first_of(record, _JSON_LOGGER_KEYS)
+    return ParsedLine(
+        level=level or guess_level(line),
+        message=message.strip(),
+        timestamp=None if timestamp is None else _as_text(timestamp),
+        logger=None if logger is None else _as_text(logger),
+        trace=_as_text(trace) if isinstance(trace, (str, list, dict)) else None,
+        layout="json",
+    )
+
+
+def _as_text(value) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "".join(value) if any(item.endswith("\n") for item in value) else "\n".join(value)
+    return json.dumps(value, sort_keys=True)
+
+
+def _bare_traceback(text: str) -> ParsedLine:
+    """An uncaught exception printed with no log line: the exception line is the message."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    final = next(
+        (line.strip() for line in reversed(lines) if not line.startswith((" ", "\t"))),
+        lines[-1].strip(),
+    )
+    return ParsedLine(level="ERROR", message=final, trace=text, layout="traceback")

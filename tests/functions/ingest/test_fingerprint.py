@@ -1,0 +1,174 @@
+"""Grouping: one template (and fingerprint) per event type, whatever its values."""
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from functions.ingest.fingerprint import signature_of
+from functions.ingest.masking import template_of
+from functions.ingest.parsing import parse
+from functions.ingest.stack_traces import crash_site
+
+pytestmark = pytest.mark.unit
+
+
+def fingerprint(line: str) -> str:
+    return signature_of(parse(line)).fingerprint
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        [
+            "Pricing error | Missing price for product 999 (order 7f3a, store S001)",
+            "Pricing error | Missing price for product 12 (order 9c1e55ab2, store S002)",
+            "Pricing error | Missing price for product 7 (order 1234, store S1)",
+        ],
+        [
+            "Payment gateway timeout after 30s (txn 1f0e8c3a-1111-4a2b-9c3d-0123456789ab)",
+            "Payment gateway timeout after 1532ms (txn 0a0e8c3a-2222-4a2b-9c3d-abcdefabcdef)",
+            "Payment gateway timeout after 2.5 seconds (txn 99999999-3333-4a2b-9c3d-000000000000)",
+        ],
+        [
+            "Cannot reach 10.0.0.12:5432 from /opt/pos/db/conn.py",
+            "Cannot reach 192.168.1.7 from /srv/pos/v2/db/conn.py",
+            "Cannot reach db-7.store12.example.com:5432 from /srv/pos/db/conn.py",
+        ],
+        ["Unknown SKU 'ABC-1' in basket", "Unknown SKU 'coffee large' in basket"],
+        ['Field "price" invalid', 'Field "tax rate" invalid'],
+        ["Upload to https://x.example.com/a?b=1 failed", "Upload to http://10.1.1.1/up failed"],
+        [
+            "Refund 0x1f rejected at 2026-11-26T12:00:00Z",
+            "Refund 0xdeadbeef rejected at 2025-01-02 03:04:05",
+        ],
+        ["Items [1, 2, 3] not found", "Items [4] not found"],
+        [r"Cannot open C:\POS\data\till.db", r"Cannot open D:\backup\till-2.db"],
+    ],
+)
+def test_variants_of_one_event_type_share_one_template(variants):
+    templates = {template_of(line) for line in variants}
+
+    assert len(templates) == 1
+    (template,) = templates
+    assert not re.search(r"\d", template.replace("<*>", "")), template
+
+
+def test_the_pricing_template_reads_well():
+    assert (
+        template_of("Pricing error | Missing price for product 999 (order 7f3a, store S001)")
+        == "Pricing error | Missing price for product <*> (order <*>, store <*>)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Pricing error | Missing price for product 9",
+            "Pricing error | Missing tax for product 9",
+        ),
+        ("Inventory lock held by till 3", "Inventory lock released by till 3"),
+        ("Payment gateway timeout after 30s", "Payment gateway refused after 30s"),
+        ("printer offline", "scanner offline"),
+    ],
+)
+def test_different_event_types_get_different_templates(first, second):
+    assert template_of(first) != template_of(second)
+
+
+def test_a_fingerprint_is_32_hex_characters():
+    assert re.fullmatch(r"[0-9a-f]{32}", fingerprint("ERROR:pos:boom"))
+
+
+def test_the_level_class_is_part_of_the_fingerprint():
+    error = fingerprint("2026-11-26 12:00:00,000 ERROR [pos] drawer jammed")
+    critical = fingerprint("2026-11-26 12:00:01,000 CRITICAL [pos] drawer jammed")
+    warning = fingerprint("2026-11-26 12:00:00,000 WARNING [pos] drawer jammed")
+
+    assert error == critical
+    assert error != warning
+
+
+def _python_crash(
+    line_a: int, line_b: int, value: str, exception: str = "KeyError", inner="price_of"
+):
+    return (
+        f"2026-11-26 12:00:00,000 ERROR [pos.checkout] Checkout failed for basket {value}\n"
+        "Traceback (most recent call last):\n"
+        f'  File "/opt/pos/checkout.py", line {line_a}, in pay\n'
+        "    total = price_of(item)\n"
+        f'  File "/opt/pos/pricing.py", line {line_b}, in {inner}\n'
+        "    return lookup(item)\n"
+        '  File "/usr/lib/python3.11/site-packages/cachetools/__init__.py", '
+        f"line {line_b * 3}, in get\n"
+        "    return self.data[key]\n"
+        f"{exception}: '{value}'"
+    )
+
+
+def test_a_traceback_groups_by_exception_and_in_app_frames_not_lines_or_values():
+    first = _python_crash(40, 12, "sku-1")
+    moved = _python_crash(52, 19, "sku-777")
+
+    assert fingerprint(first) == fingerprint(moved)
+    assert fingerprint(first) != fingerprint(_python_crash(40, 12, "sku-1", exception="ValueError"))
+    assert fingerprint(first) != fingerprint(_python_crash(40, 12, "sku-1", inner="tax_of"))
+
+
+def test_a_traceback_template_names_the_crash_site():
+    template = signature_of(parse(_python_crash(40, 12, "sku-1"))).template
+
+    assert template.endswith("[KeyError at pricing.price_of < checkout.pay]")
+    assert "sku-1" not in template
+
+
+def test_a_chained_traceback_groups_by_the_exception_that_escaped():
+    text = (
+        "Traceback (most recent call last):\n"
+        '  File "/opt/pos/db.py", line 5, in fetch\n'
+        "ConnectionError: gone\n"
+        "\n"
+        "During handling of the above exception, another exception occurred:\n"
+        "\n"
+        "Traceback (most recent call last):\n"
+        '  File "/opt/pos/sync.py", line 8, in sync\n'
+        "pos.errors.SyncFailed: 3 orders"
+    )
+    site = crash_site(text)
+
+    assert site.exception_type == "pos.errors.SyncFailed"
+    assert site.frames == ("sync.sync",)
+
+
+def test_a_java_stack_trace_groups_by_root_cause_and_app_frames():
+    def trace(line: int, order: str) -> str:
+        return (
+            f"2026-11-26 12:00:00.000 ERROR [main] com.pos.Checkout - failed order {order}\n"
+            f"java.lang.IllegalStateException: order {order}\n"
+            f"\tat com.pos.Checkout.pay(Checkout.java:{line})\n"
+            f"\tat java.base/java.util.ArrayList.forEach(ArrayList.java:{line + 1})\n"
+            "Caused by: java.sql.SQLException: lock wait\n"
+            f"\tat java.sql.Driver.exec(Driver.java:{line * 2})\n"
+            f"\tat com.pos.Stock.lambda$reserve$3(Stock.java:{line})\n"
+            f"\tat com.pos.Stock.reserve(Stock.java:{line + 5})\n"
+        )
+
+    assert fingerprint(trace(10, "A1")) == fingerprint(trace(99, "B2"))
+    site = crash_site(trace(10, "A1"))
+    assert site.exception_type == "java.sql.SQLException"
+    assert site.frames == ("com.pos.Stock.lambda$reserve$", "com.pos.Stock.reserve")
+
+
+def test_a_trace_that_is_no_stack_trace_falls_back_to_the_template():
+    line = "2026-11-26 12:00:00,000 ERROR [pos] bulk import failed\n  row 3: bad\n  row 9: bad"
+
+    assert signature_of(parse(line)).template == "bulk import failed"
+
+
+@given(st.text(max_size=300))
+def test_masking_is_stable(text):
+    template = template_of(text)
+
+    assert template_of(template) == template
