@@ -48,7 +48,10 @@ def install_error_handlers(app: APIGatewayHttpResolver) -> None:
 
 def json_body(app: APIGatewayHttpResolver) -> dict:
     """The request's JSON object body, or a 400 naming the problem."""
-    raw = app.current_event.decoded_body or ""
+    try:
+        raw = app.current_event.decoded_body or ""
+    except (UnicodeDecodeError, ValueError):
+        raise ApiError(400, "body is not UTF-8 text", "body") from None
     if not raw.strip():
         return {}
     try:

@@ -15,8 +15,12 @@ from functions.ingest.parsing import ParsedLine, parse
 from functions.ingest.rules import Classification, RuleSet
 from functions.ingest.validation import Rejected, optional_store, parse_json_object, text_field
 
-MAX_BODY_BYTES = 1024 * 1024  # decompressed
-MAX_LINE_BYTES = 256 * 1024
+# An event may be as large as the shipper's multiline cap (1 MiB); a body holds at least one
+# such event with its envelope and JSON escaping. Lambda's 6 MB request limit bounds both.
+MAX_BODY_BYTES = 4 * 1024 * 1024  # decompressed
+MAX_LINE_BYTES = 1024 * 1024
+# An occurrence keeps this much of its line: a DynamoDB item holds at most 400 KB.
+MAX_STORED_LINE_CHARS = 64 * 1024
 # Key attributes are bounded by DynamoDB (sort key 1 KiB); these keep every key well inside.
 MAX_FILE_ID_BYTES = 512
 MAX_SOURCE_BYTES = 1024
@@ -223,3 +227,11 @@ def aggregate(errors: list[AnalysedError], host: str, store: str | None) -> list
         if len(group.samples) < SAMPLES_KEPT:
             group.samples.append(event.line[:MAX_SAMPLE_CHARS])
     return list(groups.values())
+
+
+def stored_line(line: str) -> str:
+    """The line as an occurrence keeps it: whole, or its start with a note of what was cut."""
+    if len(line) <= MAX_STORED_LINE_CHARS:
+        return line
+    cut = len(line) - MAX_STORED_LINE_CHARS
+    return f"{line[:MAX_STORED_LINE_CHARS]}\n... [{cut} more characters not stored]"

@@ -13,7 +13,7 @@ from pynamodb.expressions.condition import size
 
 from functions.common import clock, live_feed
 from functions.common.models import GroupModel, HostModel, OccurrenceModel, SeenModel
-from functions.ingest.batch import SAMPLES_KEPT, AnalysedError, GroupAggregate
+from functions.ingest.batch import SAMPLES_KEPT, AnalysedError, GroupAggregate, stored_line
 from functions.ingest.hosts import Heartbeat, Host
 from functions.ingest.pipeline import GroupState
 
@@ -95,7 +95,7 @@ class DynamoIngestStore:
                         source=event.source,
                         file_id=event.file_id,
                         offset=event.offset,
-                        line=event.line,
+                        line=stored_line(event.line),
                         observed_at=event.observed_at,
                         expires_at=expires_at,
                     )

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from functions.ingest.batch import (
     MAX_BODY_BYTES,
+    MAX_LINE_BYTES,
     SAMPLES_KEPT,
     aggregate,
     analyse,
@@ -102,13 +103,13 @@ def test_each_invalid_field_is_a_400_naming_it(document, field):
 
 
 def test_an_over_long_line_is_a_413():
-    refusal = _refusal(_document(_event(line="x" * (256 * 1024 + 1))))
+    refusal = _refusal(_document(_event(line="x" * (MAX_LINE_BYTES + 1))))
 
     assert (refusal.status, refusal.field) == (413, "events[0].line")
 
 
 def test_a_line_of_exactly_the_limit_is_accepted():
-    batch = validate_batch(_document(_event(line="é" * (128 * 1024))), "pos-1", RECEIVED)
+    batch = validate_batch(_document(_event(line="é" * (MAX_LINE_BYTES // 2))), "pos-1", RECEIVED)
 
     assert len(batch.events) == 1
 

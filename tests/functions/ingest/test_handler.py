@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from functions.common import live_feed
 from functions.common.models import GroupModel, HostModel, OccurrenceModel, SeenModel
+from functions.ingest.batch import MAX_LINE_BYTES
 from shipper.signing import signed_headers
 from tests.functions.ingest.http import (
     ADMIN,
@@ -308,7 +309,7 @@ def test_a_gzip_header_on_a_plain_body_is_a_400(key):
 
 
 def test_an_over_long_line_is_a_413_and_nothing_is_stored(key):
-    body = batch([event(PRICING, 0), event("ERROR " + "x" * (256 * 1024), 100)])
+    body = batch([event(PRICING, 0), event("ERROR " + "x" * MAX_LINE_BYTES, 100)])
 
     answer = post_signed("/ingest", key, body)
 
@@ -317,14 +318,26 @@ def test_an_over_long_line_is_a_413_and_nothing_is_stored(key):
     assert _nothing_stored()
 
 
-def test_a_body_over_one_mib_decompressed_is_a_413(key):
-    events = [event("INFO " + "y" * 200_000, offset) for offset in range(6)]
+def test_a_body_over_the_limit_decompressed_is_a_413(key):
+    events = [event("INFO " + "y" * 900_000, offset) for offset in range(5)]
 
     answer = post_signed("/ingest", key, batch(events), compress=True)
 
     assert answer.status == 413
     assert json_of(answer)["field"] == "body"
     assert _nothing_stored()
+
+
+def test_an_event_as_large_as_the_shipper_sends_is_stored_cut_to_fit_an_item(key):
+    trace = "ERROR [pos.sync] Sync failed\n" + "  at frame\n" * 90_000  # about 1 MiB
+
+    answer = post_signed("/ingest", key, batch([event(trace, 0)]), compress=True)
+
+    assert answer.status == 202, answer.body
+    (occurrence,) = list(OccurrenceModel.scan())
+    assert occurrence.line.startswith("ERROR [pos.sync] Sync failed")
+    assert occurrence.line.endswith("more characters not stored]")
+    assert len(occurrence.line) < 70_000
 
 
 def test_demo_events_are_marked_with_their_source(key):

@@ -413,3 +413,14 @@ def test_a_log_line_with_markup_travels_as_json_text(aws):
     live_feed.append("error", {"message": line})
     events = _events(_live())
     assert events[0]["data"]["message"] == line
+
+
+def test_a_body_that_is_not_utf8_is_a_400_naming_the_body(aws):
+    answer = call(
+        "POST",
+        "/api/automation/toggle",
+        headers={**ADMIN, "Content-Type": "application/octet-stream"},
+        body=b"\xff\xfe\x00garbage",
+    )
+    assert answer.status == 400
+    assert json_of(answer)["field"] == "body"
