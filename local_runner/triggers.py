@@ -64,6 +64,25 @@ def _stream_record(record: dict, stream_arn: str) -> dict:
     }
 
 
+def without_phantom_inserts(records: list[dict]) -> list[dict]:
+    """Drop moto's extra record: when UpdateItem creates an item, moto streams a key-only
+    INSERT before the real one, where DynamoDB streams one INSERT."""
+    kept = []
+    for index, record in enumerate(records):
+        change = record["dynamodb"]
+        phantom = (
+            record["eventName"] == "INSERT"
+            and change.get("NewImage") == change.get("Keys")
+            and any(
+                later["eventName"] == "INSERT" and later["dynamodb"].get("Keys") == change["Keys"]
+                for later in records[index + 1 :]
+            )
+        )
+        if not phantom:
+            kept.append(record)
+    return kept
+
+
 class StreamPoller(Poller):
     """Reads every shard of a table's stream in order; a failed batch is retried from its
     first failed record (as Lambda bisects), so no change is skipped."""
@@ -92,7 +111,8 @@ class StreamPoller(Poller):
             answer = self.client.get_records(ShardIterator=iterator, Limit=self.trigger.batch_size)
             self.iterators[shard_id] = answer.get("NextShardIterator")
             self.pending.extend(
-                _stream_record(record, self.stream_arn) for record in answer["Records"]
+                _stream_record(record, self.stream_arn)
+                for record in without_phantom_inserts(answer["Records"])
             )
 
     def run(self) -> None:

@@ -63,6 +63,12 @@ class LiveStream(threading.Thread):
         self.closed = False
 
     def run(self) -> None:
+        try:
+            self._read()
+        except requests.RequestException:
+            self.connected.set()  # the stack stopped: the stream ends, as a browser's would
+
+    def _read(self) -> None:
         with requests.get(self.url, stream=True, timeout=(5, 60)) as answer:
             self.connected.set()
             event: dict = {}

@@ -21,8 +21,11 @@ def order_product_999(stack) -> None:
     assert answer.status_code == 422, answer.text
 
 
-def stacklens_issues(jira: Jira) -> list[dict]:
-    found = jira.jql('project = "STACK" AND labels = "stacklens" ORDER BY created ASC')
+def pricing_issues(jira: Jira) -> list[dict]:
+    """StackLens's pricing issues (other tests on the same stack open issues of their own)."""
+    found = jira.jql(
+        'project = "STACK" AND labels = "stacklens" AND labels = "pricing" ORDER BY created ASC'
+    )
     return found.get("issues", [])
 
 
@@ -34,7 +37,7 @@ def test_a_missing_price_becomes_one_ticket_live(running_stack):
     assert stream.connected.wait(10), "the live stream did not open"
 
     order_product_999(stack)
-    issues = wait_until(lambda: stacklens_issues(jira), TICKET_SECONDS, interval=0.1)
+    issues = wait_until(lambda: pricing_issues(jira), TICKET_SECONDS, interval=0.1)
     assert issues and len(issues) == 1, (
         f"expected one issue within {TICKET_SECONDS}s, got {issues}\n"
         + stack.output.read_text()[-3000:]
@@ -62,7 +65,7 @@ def test_a_missing_price_becomes_one_ticket_live(running_stack):
         return jira.issue_get_comments(issue["key"]).get("comments")
 
     assert wait_until(commented, TICKET_SECONDS, interval=0.1), "the repeat was not commented"
-    assert [i["key"] for i in stacklens_issues(jira)] == [issue["key"]]
+    assert [i["key"] for i in pricing_issues(jira)] == [issue["key"]]
     assert wait_until(
         lambda: any(e["data"]["action"] == "commented" for e in stream.of_kind("ticket")), 5
     )

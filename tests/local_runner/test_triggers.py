@@ -104,3 +104,27 @@ def test_queue_messages_are_deleted_unless_reported_failed(aws):
     # The failed one waits out its visibility timeout (then the redrive policy applies).
     assert counts["ApproximateNumberOfMessagesNotVisible"] == "1"
     assert counts["ApproximateNumberOfMessages"] == "0"
+
+
+def test_an_item_created_by_update_item_arrives_as_one_insert(aws):
+    """moto streams a key-only INSERT before the real one; DynamoDB streams one."""
+    stop = threading.Event()
+    trigger = Trigger("Recorder", "DynamoDB", "GroupsTable", 100, True)
+    poller = StreamPoller(SPEC, trigger, stop, aws.streams["GroupsTable"])
+    boto3.client("dynamodb").update_item(
+        TableName=aws.tables["GroupsTable"],
+        Key={"fingerprint": {"S": "fp-new"}},
+        UpdateExpression="ADD #count :one",
+        ExpressionAttributeNames={"#count": "count"},
+        ExpressionAttributeValues={":one": {"N": "1"}},
+    )
+    poller.start()
+    try:
+        assert wait_for(lambda: len(received) >= 1)
+        time.sleep(0.3)  # anything more would have arrived by now
+    finally:
+        stop.set()
+        poller.join(5)
+    assert [(r["eventName"], r["dynamodb"]["NewImage"]["count"]) for r in received] == [
+        ("INSERT", {"N": "1"})
+    ]
