@@ -50,14 +50,20 @@ def test_a_missing_price_becomes_one_ticket_live(running_stack):
     assert "pricing" in fields["labels"]
     assert "999" in fields["summary"] and "\n" not in fields["summary"]
 
-    assert wait_until(lambda: stream.of_kind("error") and stream.of_kind("ticket"), 5), (
-        f"the live stream delivered {stream.events}"
-    )
-    error = stream.of_kind("error")[0]["data"]
-    assert "Missing price for product 999" in error["message"]
-    assert error["severity"] == "CRITICAL"
-    ticket = stream.of_kind("ticket")[0]["data"]
-    assert ticket["key"] == issue["key"] and ticket["action"] == "created"
+    def pricing_events():
+        errors = [
+            e["data"]
+            for e in stream.of_kind("error")
+            if "Missing price for product 999" in e["data"]["message"]
+        ]
+        tickets = [e["data"] for e in stream.of_kind("ticket") if e["data"]["key"] == issue["key"]]
+        return (errors, tickets) if errors and tickets else None
+
+    seen = wait_until(pricing_events, 5)
+    assert seen, f"the live stream delivered {stream.events}"
+    errors, tickets = seen
+    assert errors[0]["severity"] == "CRITICAL"
+    assert tickets[0]["action"] == "created"
 
     order_product_999(stack)
 
@@ -67,6 +73,10 @@ def test_a_missing_price_becomes_one_ticket_live(running_stack):
     assert wait_until(commented, TICKET_SECONDS, interval=0.1), "the repeat was not commented"
     assert [i["key"] for i in pricing_issues(jira)] == [issue["key"]]
     assert wait_until(
-        lambda: any(e["data"]["action"] == "commented" for e in stream.of_kind("ticket")), 5
+        lambda: any(
+            e["data"]["action"] == "commented" and e["data"]["key"] == issue["key"]
+            for e in stream.of_kind("ticket")
+        ),
+        5,
     )
     stream.closed = True
