@@ -63,7 +63,11 @@ def summary(group: dict) -> str:
     """`[SEVERITY] Headline | message`, one line, at most 255 characters."""
     message_lines = (group.get("message") or group.get("template") or "").strip().splitlines()
     message = one_line(message_lines[0] if message_lines else "")
-    parts = [part for part in (headline(group), message) if part]
+    name = headline(group)
+    # "Payment gateway timeout | Payment gateway timeout | ..." says nothing twice.
+    if name and message.lower().startswith(name.lower()):
+        name = ""
+    parts = [part for part in (name, message) if part]
     text = f"[{str(group.get('severity', '')).upper()}] " + " | ".join(parts)
     return truncate(one_line(text), SUMMARY_MAX)
 

@@ -60,7 +60,13 @@ def test_the_summary_names_severity_problem_and_message():
     assert issue.summary(group()) == (
         "[CRITICAL] Pricing error | Missing price for product 999 (store 0042)"
     )
-    assert issue.summary(group(rule="missing_price")).startswith("[CRITICAL] Missing price |")
+    assert issue.summary(group(rule="price_lookup")).startswith("[CRITICAL] Price lookup |")
+
+
+def test_a_message_that_already_names_the_problem_is_not_prefixed_twice():
+    assert issue.summary(group(rule="missing_price")) == (
+        "[CRITICAL] Missing price for product 999 (store 0042)"
+    )
 
 
 def test_a_multiline_message_gives_a_one_line_summary():
