@@ -13,6 +13,7 @@ from local_runner import jira_emulator
 from local_runner.aws_resources import REGION, Resources, create_resources, function_environment
 from local_runner.config import LocalConfig
 from local_runner.gateway import create_gateway
+from local_runner.invoke import load_handler
 from local_runner.template import Stack, read_stack
 from local_runner.triggers import start_pollers
 
@@ -80,6 +81,10 @@ class LocalStack:
         from functions.common.settings import load
 
         models.bind(load())
+        # Load every handler now, as Lambda's init phase would, so the first request does not
+        # pay for imports and model training.
+        for spec in self.stack.functions.values():
+            load_handler(spec)
         self._stop_pollers = start_pollers(
             self.stack.functions, self.stack.triggers, self.resources
         )

@@ -25,6 +25,8 @@ processor = BatchProcessor(
     event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False
 )
 models.bind(load())
+# Train in Lambda's init phase, not on the first record: a new error must not wait for it.
+confidence.trained_model()
 
 
 def _previous_count(record: DynamoDBRecord) -> int | None:
