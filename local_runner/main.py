@@ -90,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    # The functions' own logs (JSON, as CloudWatch would hold them) stay; the libraries'
+    # chatter about credentials and endpoints does not.
+    for chatty in ("werkzeug", "botocore", "pynamodb"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     config = LocalConfig()
     stack = LocalStack(config).start()
     children: list[subprocess.Popen] = []
