@@ -75,6 +75,7 @@ def group_view(group: dict, ticket_key: str | None) -> dict:
     view = {name: group.get(name) for name in GROUP_FIELDS}
     view["hosts"] = sorted(group.get("hosts") or [])
     view["stores"] = sorted(group.get("stores") or [])
+    view["sources"] = sorted(group.get("sources") or [])
     view["ticket"] = ticket_key
     return view
 
