@@ -17,7 +17,7 @@ from functions.ingest.validation import Rejected, optional_store, parse_json_obj
 
 # An event may be as large as the shipper's multiline cap (1 MiB); a body holds at least one
 # such event with its envelope and JSON escaping. Lambda's 6 MB request limit bounds both.
-MAX_BODY_BYTES = 4 * 1024 * 1024  # decompressed
+MAX_BODY_BYTES = 5 * 1024 * 1024  # decompressed
 MAX_LINE_BYTES = 1024 * 1024
 # An occurrence keeps this much of its line: a DynamoDB item holds at most 400 KB.
 MAX_STORED_LINE_CHARS = 64 * 1024

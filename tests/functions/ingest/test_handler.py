@@ -319,7 +319,7 @@ def test_an_over_long_line_is_a_413_and_nothing_is_stored(key):
 
 
 def test_a_body_over_the_limit_decompressed_is_a_413(key):
-    events = [event("INFO " + "y" * 900_000, offset) for offset in range(5)]
+    events = [event("INFO " + "y" * 900_000, offset) for offset in range(6)]
 
     answer = post_signed("/ingest", key, batch(events), compress=True)
 
