@@ -13,11 +13,13 @@ import hmac
 import json
 import re
 import threading
+import time
 
 from flask import Blueprint, Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.serving import WSGIRequestHandler, make_server
 
+from local_runner.jira_faults import Faults, FaultsError, parse_faults
 from local_runner.jira_issues import JiraError, JiraState
 from local_runner.jira_views import COMMENT_PAGE_MAX, ISSUE_FIELDS, Views, wanted_fields
 from local_runner.jql import JqlError
@@ -41,6 +43,10 @@ jira = Blueprint("jira", __name__)
 
 def _state() -> JiraState:
     return current_app.extensions["jira_emulator"]
+
+
+def _faults() -> Faults:
+    return current_app.extensions["jira_faults"]
 
 
 def _views(version: int) -> Views:
@@ -104,6 +110,30 @@ def _page_offset(jql: str, token) -> int:
 
 
 # Routes
+
+
+@jira.before_app_request
+def inject_faults():
+    """The faults set through /_emulator/faults, on REST routes only (jira_faults)."""
+    if not request.path.startswith("/rest/"):
+        return None
+    status, hang = _faults().draw()
+    if status is not None:
+        message = "Rate limit exceeded." if status == 429 else "Jira is unavailable right now."
+        answer = _answer({"errorMessages": [message], "errors": {}}, status)
+        if status in (429, 503):
+            answer.headers["Retry-After"] = str(_faults().retry_after)
+        return answer
+    g.hang = hang
+    return None
+
+
+@jira.after_app_request
+def hang_after_the_work(response: Response) -> Response:
+    """A hanging answer: the request was carried out, the client is not told in time."""
+    if g.get("hang"):
+        time.sleep(_faults().hang_ms / 1000)
+    return response
 
 
 @jira.before_app_request
@@ -236,8 +266,11 @@ def search(version: int):
     limit = min(_int_arg("maxResults", max_results, SEARCH_PAGE_DEFAULT, 1), most)
     offset = _page_offset(jql, token)
     state = _state()
+    faults = _faults()
     with state.lock:
-        found = state.search(jql)
+        found = [
+            issue for issue in state.search(jql) if not faults.hidden_from_search(issue.created)
+        ]
         views = _views(version)
         page = [views.issue(issue, wanted) for issue in found[offset : offset + limit]]
     answer = {"issues": page, "isLast": offset + limit >= len(found)}
@@ -271,7 +304,27 @@ def all_issues():
 @jira.post("/_emulator/reset")
 def reset():
     _state().reset()
+    current_app.extensions["jira_faults"] = Faults()
     return _answer({"reset": True})
+
+
+@jira.route("/_emulator/faults", methods=["GET", "POST", "DELETE"])
+def faults():
+    """Make a share of REST requests fail, hang or search stale (jira_faults)."""
+    if request.method == "POST":
+        try:
+            current_app.extensions["jira_faults"] = parse_faults(_json_body_or_empty())
+        except FaultsError as problem:
+            return _answer(
+                {"errorMessages": [str(problem)], "errors": {problem.field: str(problem)}}, 400
+            )
+    elif request.method == "DELETE":
+        current_app.extensions["jira_faults"] = Faults()
+    return _answer(_faults().public())
+
+
+def _json_body_or_empty() -> dict:
+    return _json_body() if request.get_data(cache=True).strip() else {}
 
 
 @jira.app_errorhandler(JiraError)
@@ -309,6 +362,7 @@ def create_app(
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = 10 * 1024 * 1024
     app.extensions["jira_emulator"] = JiraState(users or DEFAULT_USERS, tuple(projects))
+    app.extensions["jira_faults"] = Faults()
     app.register_blueprint(jira)
     return app
 
