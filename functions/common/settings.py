@@ -52,6 +52,16 @@ class Settings:
             json.loads(_env("JIRA_PRIORITY_MAP") or "null") or dict(DEFAULT_PRIORITY_MAP)
         )
     )
+    # A Jira call that takes longer fails the job, which retries through the queue.
+    jira_timeout_seconds: float = field(
+        default_factory=lambda: float(_env("JIRA_TIMEOUT_SECONDS", "10"))
+    )
+    # A creation claim without an issue key after this long belongs to a job that died or timed
+    # out; longer than a Jira call and than Jira's search lag, so the label search that follows
+    # a take-over finds an issue the dead job did create.
+    claim_lease_seconds: float = field(
+        default_factory=lambda: float(_env("TICKET_CLAIM_LEASE_SECONDS", "60"))
+    )
     admin_token: str = field(default_factory=lambda: _env("ADMIN_TOKEN"))
     retention_days: int = field(default_factory=lambda: int(_env("RETENTION_DAYS", "14")))
     # Where the status page is, for links in ticket descriptions.

@@ -11,8 +11,6 @@ from atlassian import Jira
 
 from functions.common.settings import Settings
 
-REQUEST_TIMEOUT_SECONDS = 10
-
 
 @lru_cache(maxsize=4)
 def _secret(secret_arn: str) -> str:
@@ -28,11 +26,14 @@ def api_token(settings: Settings) -> str:
 
 
 def connect(settings: Settings) -> Jira:
-    """A Jira Cloud client. No blind retries: a resent create would open a second issue."""
+    """A Jira Cloud client that never retries or sleeps by itself: a resent create could open
+    a second issue, and a sleep on 429 would hold the worker; the job goes back to the queue."""
     return Jira(
         url=settings.jira_url,
         username=settings.jira_user,
         password=api_token(settings),
         cloud=True,
-        timeout=REQUEST_TIMEOUT_SECONDS,
+        timeout=settings.jira_timeout_seconds,
+        backoff_and_retry=False,
+        retry_with_header=False,
     )

@@ -21,13 +21,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from functions.common import models
 from functions.common.models import GroupModel
 from functions.common.settings import Settings, load
-from functions.jira import tickets
+from functions.jira import retry, tickets
 from functions.jira.client import connect
 
 logger = Logger()
-# A job that waits for a racing create comes back this soon, not after the queue's visibility
-# timeout (which is sized for a slow Jira).
-NOT_READY_RETRY_SECONDS = 2
+
 # A batch whose every job failed is answered with every id, like any partial failure.
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 models.bind(load())
@@ -61,20 +59,38 @@ def run_job(record: SQSRecord, jira: Jira, settings: Settings) -> None:
         return
     try:
         outcome = tickets.handle_job(job, group, jira, settings)
-    except tickets.TicketNotReady:
-        retry_soon(record, settings)
-        raise
     except tickets.BadJob as error:
         logger.error("dropping a ticket job", job=job, error=str(error))
         return
+    except Exception as error:
+        waits = int(job.get("waits") or 0)
+        next_step = retry.plan(error, int(record.attributes.approximate_receive_count), waits)
+        if next_step.requeue:
+            requeue({**job, "waits": waits + 1}, next_step.delay_seconds, settings)
+            logger.info(
+                "ticket job waits", job=job, seconds=next_step.delay_seconds, why=str(error)
+            )
+            return
+        retry_later(record, next_step.delay_seconds, settings)
+        raise
     logger.info("ticket job done", job=job, outcome=outcome.action, key=outcome.key)
 
 
-def retry_soon(record: SQSRecord, settings: Settings) -> None:
+def requeue(job: dict, delay_seconds: int, settings: Settings) -> None:
+    """Send the job again, delayed; this message then counts as done."""
+    boto3.client("sqs").send_message(
+        QueueUrl=settings.ticket_queue_url,
+        MessageBody=json.dumps(job),
+        DelaySeconds=delay_seconds,
+    )
+
+
+def retry_later(record: SQSRecord, delay_seconds: int, settings: Settings) -> None:
+    """A failed try comes back after its backoff, not after the queue's visibility timeout."""
     boto3.client("sqs").change_message_visibility(
         QueueUrl=settings.ticket_queue_url,
         ReceiptHandle=record.receipt_handle,
-        VisibilityTimeout=NOT_READY_RETRY_SECONDS,
+        VisibilityTimeout=delay_seconds,
     )
 
 

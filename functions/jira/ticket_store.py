@@ -1,7 +1,7 @@
 """The Tickets table: the record of each group's Jira issue, changed only by conditional writes
 so that racing jobs never open a second issue or report the same occurrences twice."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from pynamodb.exceptions import DeleteError, PutError, UpdateError
 
@@ -11,9 +11,6 @@ from functions.common.models import TicketModel, as_dict
 CLAIMED = "claimed"
 OPEN = "open"
 RESOLVED = "resolved"
-# A claim older than this, still without an issue key, belongs to a job that died mid-create
-# (longer than the function's 15 s timeout, shorter than the queue's 90 s visibility timeout).
-CLAIM_LEASE_SECONDS = 60
 
 
 def _condition_failed(error: Exception) -> bool:
@@ -41,11 +38,16 @@ def claim(fingerprint: str) -> str | None:
     return claimed_at
 
 
-def claim_is_stale(ticket: dict, now: datetime | None = None) -> bool:
+def claim_age_seconds(ticket: dict, now: datetime | None = None) -> float:
+    claimed = datetime.fromisoformat(ticket["claimed_at"].replace("Z", "+00:00"))
+    return ((now or clock.now()) - claimed).total_seconds()
+
+
+def claim_is_stale(ticket: dict, lease_seconds: float, now: datetime | None = None) -> bool:
+    """True for a claim without an issue whose lease ran out (settings.claim_lease_seconds)."""
     if ticket.get("jira_key") or ticket.get("status") != CLAIMED:
         return False
-    claimed = datetime.fromisoformat(ticket["claimed_at"].replace("Z", "+00:00"))
-    return (now or clock.now()) - claimed > timedelta(seconds=CLAIM_LEASE_SECONDS)
+    return claim_age_seconds(ticket, now) > lease_seconds
 
 
 def take_over(ticket: dict) -> str | None:

@@ -23,8 +23,18 @@ REOPEN = "reopen"
 ACTIONS = (CREATE, UPDATE, REOPEN)
 
 
+# A create racing this job normally finishes within this long; a claim older than it belongs
+# to a job that timed out or died, and is waited out to the end of its lease.
+LIVE_CREATE_SECONDS = 10
+NOT_READY_RETRY_SECONDS = 2
+
+
 class TicketNotReady(Exception):
-    """The group's issue is being created by another job: retry this job later."""
+    """The group's issue is being created by another job: retry this job after `wait_seconds`."""
+
+    def __init__(self, message: str, wait_seconds: float = NOT_READY_RETRY_SECONDS):
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
 
 
 class BadJob(ValueError):
@@ -100,7 +110,7 @@ def create(group: dict, jira: Jira, settings: Settings) -> Outcome:
     claimed_at = ticket_store.claim(fingerprint)
     if claimed_at is None:
         ticket = ticket_store.get(fingerprint)
-        if ticket and ticket_store.claim_is_stale(ticket):
+        if ticket and ticket_store.claim_is_stale(ticket, settings.claim_lease_seconds):
             claimed_at = ticket_store.take_over(ticket)
         if claimed_at is None:
             # Another job holds the group's issue: this job's occurrences become a comment.
@@ -168,7 +178,13 @@ def update(group: dict, jira: Jira, settings: Settings, ticket: dict | None = No
         return create(group, jira, settings)
     key = ticket.get("jira_key")
     if not key:
-        raise TicketNotReady(f"the issue of {fingerprint} is still being created")
+        age = ticket_store.claim_age_seconds(ticket)
+        wait = (
+            NOT_READY_RETRY_SECONDS
+            if age < LIVE_CREATE_SECONDS
+            else max(settings.claim_lease_seconds - age, 0) + 1
+        )
+        raise TicketNotReady(f"the issue of {fingerprint} is still being created", wait)
     reported = int(ticket.get("commented_count") or 0)
     total = int(group.get("count") or 0)
     if total <= reported:
