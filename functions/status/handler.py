@@ -13,7 +13,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from functions.common import clock, live_feed, models
 from functions.common.http import ApiError, install_error_handlers, json_body, require_admin
 from functions.common.settings import load
-from functions.status import jira_check, queries, stream, views
+from functions.status import dead_letters, jira_check, queries, stream, views
 
 PAGE_DIR = Path(__file__).resolve().parent / "page"
 # The only files /assets/{name} serves: a fixed list, so no name can reach outside PAGE_DIR.
@@ -76,9 +76,22 @@ def asset(name: str) -> Response:
 def jira_status() -> dict:
     settings = load()
     answer = views.jira_configuration(settings)
+    answer["dead_letter_jobs"] = dead_letters.depth(settings)
     if app.current_event.get_query_string_value("test", "") in ("1", "true"):
         answer |= jira_check.check(settings)
     return answer
+
+
+@app.post("/api/jira/redrive")
+def jira_redrive() -> dict:
+    """Send the ticket jobs that used up their tries back to the queue (admin)."""
+    settings = load()
+    require_admin(app, settings.admin_token)
+    limit = _optional_field(json_body(app), "limit", int)
+    if limit is not None and (isinstance(limit, bool) or not 1 <= limit <= 1000):
+        raise ApiError(400, "limit must be from 1 to 1000", "limit")
+    moved = dead_letters.redrive(settings, limit or 1000)
+    return {"redriven": moved, "remaining": dead_letters.depth(settings)}
 
 
 @app.get("/api/automation/status")

@@ -96,3 +96,47 @@ def test_errors_and_tickets_arrive_live_and_log_text_stays_text(running_stack, b
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "status-page.png"), full_page=True)
     page.close()
+
+
+def test_automation_toggles_from_the_page_with_the_admin_token(running_stack, browser):
+    stack = running_stack
+
+    def automation_enabled() -> bool:
+        return requests.get(f"{stack.api_url}/api/automation/status", timeout=5).json()["enabled"]
+
+    page = browser.new_page()
+    page.goto(f"{stack.api_url}/")
+    page.wait_for_function(
+        "document.querySelector('#automation-toggle').textContent.includes('on')", timeout=5000
+    )
+    try:
+        page.click("#automation-toggle")
+        page.fill("#admin-token", "wrong-token")
+        page.click("#token-submit")
+        page.wait_for_selector("#token-form:not([hidden])")
+        assert "refused" in page.locator("#notice").inner_text()
+        assert automation_enabled() is True
+
+        page.fill("#admin-token", stack.admin_token)
+        page.click("#token-submit")
+        page.wait_for_function(
+            "document.querySelector('#automation-toggle').textContent.includes('off')",
+            timeout=5000,
+        )
+        assert automation_enabled() is False
+        page.click("#automation-toggle")  # the token is kept for the session
+        page.wait_for_function(
+            "document.querySelector('#automation-toggle').textContent.includes('on')",
+            timeout=5000,
+        )
+        assert automation_enabled() is True
+        page.screenshot(path=str(SCREENSHOTS / "status-bar.png"))
+    finally:
+        if not automation_enabled():
+            requests.post(
+                f"{stack.api_url}/api/automation/toggle",
+                json={"enabled": True},
+                headers={"Authorization": f"Bearer {stack.admin_token}"},
+                timeout=5,
+            )
+        page.close()

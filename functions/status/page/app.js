@@ -213,6 +213,9 @@ async function refreshStatus() {
     byId('jira-state').textContent = jira.configured
       ? `Jira: ${jira.project} at ${jira.url}`
       : 'Jira: not configured';
+    const dead = jira.dead_letter_jobs ?? 0;
+    byId('dead-letters').textContent = `Dead-lettered jobs: ${dead}`;
+    byId('redrive').hidden = dead === 0;
   } catch (error) {
     byId('jira-state').textContent = 'Jira: unknown';
   }
@@ -251,36 +254,58 @@ function askForToken(reason) {
   byId('admin-token').focus();
 }
 
-async function setAutomation(token) {
-  const want = !automationEnabled;
+// The action that waits for the admin token form, if any.
+let pendingAction = null;
+
+function withToken(action) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) {
+    action(token);
+  } else {
+    pendingAction = action;
+    askForToken('');
+  }
+}
+
+// POST as the admin; the parsed answer, or null when it failed (the notice says why).
+async function postAsAdmin(path, body, token, retry) {
   let response;
   try {
-    response = await fetch('/api/automation/toggle', {
+    response = await fetch(path, {
       method: 'POST',
       headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'},
-      body: JSON.stringify({enabled: want}),
+      body: JSON.stringify(body),
     });
   } catch (error) {
     notice(`Could not reach StackLens: ${error.message}`);
-    return;
+    return null;
   }
   if (response.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
+    pendingAction = retry;
     askForToken('That admin token was refused.');
-    return;
+    return null;
   }
   if (!response.ok) {
-    notice(`Automation switch failed: HTTP ${response.status}`);
-    return;
+    notice(`${path} failed: HTTP ${response.status}`);
+    return null;
   }
   notice('');
-  renderAutomation((await response.json()).enabled);
+  return response.json();
 }
 
-function onToggleClick() {
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  if (token) setAutomation(token);
-  else askForToken('');
+async function setAutomation(token) {
+  const answer = await postAsAdmin(
+    '/api/automation/toggle', {enabled: !automationEnabled}, token, setAutomation);
+  if (answer) renderAutomation(answer.enabled);
+}
+
+async function redrive(token) {
+  const answer = await postAsAdmin('/api/jira/redrive', {}, token, redrive);
+  if (answer) {
+    notice(`${answer.redriven} ticket job(s) sent back to the queue.`);
+    scheduleStatusRefresh();
+  }
 }
 
 function onTokenSubmit(event) {
@@ -290,14 +315,18 @@ function onTokenSubmit(event) {
   sessionStorage.setItem(TOKEN_KEY, token);
   byId('admin-token').value = '';
   byId('token-form').hidden = true;
-  setAutomation(token);
+  const action = pendingAction;
+  pendingAction = null;
+  if (action) action(token);
 }
 
 function start() {
-  byId('automation-toggle').addEventListener('click', onToggleClick);
+  byId('automation-toggle').addEventListener('click', () => withToken(setAutomation));
+  byId('redrive').addEventListener('click', () => withToken(redrive));
   byId('jira-test').addEventListener('click', testJira);
   byId('token-form').addEventListener('submit', onTokenSubmit);
   byId('token-cancel').addEventListener('click', () => {
+    pendingAction = null;
     byId('token-form').hidden = true;
     notice('');
   });
