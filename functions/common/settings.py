@@ -38,6 +38,9 @@ class Settings:
     settings_table: str = field(
         default_factory=lambda: _env("SETTINGS_TABLE", "stacklens-settings")
     )
+    feedback_table: str = field(
+        default_factory=lambda: _env("FEEDBACK_TABLE", "stacklens-feedback")
+    )
     ticket_queue_url: str = field(default_factory=lambda: _env("TICKET_QUEUE_URL"))
     ticket_dlq_url: str = field(default_factory=lambda: _env("TICKET_DLQ_URL"))
     jira_url: str = field(default_factory=lambda: _env("JIRA_URL"))
@@ -52,9 +55,10 @@ class Settings:
             json.loads(_env("JIRA_PRIORITY_MAP") or "null") or dict(DEFAULT_PRIORITY_MAP)
         )
     )
-    # A Jira call that takes longer fails the job, which retries through the queue.
-    jira_timeout_seconds: float = field(
-        default_factory=lambda: float(_env("JIRA_TIMEOUT_SECONDS", "10"))
+    # A Jira call that takes longer fails the job, which retries through the queue. Whole
+    # seconds: atlassian-python-api truncates the timeout to an int.
+    jira_timeout_seconds: int = field(
+        default_factory=lambda: max(1, int(_env("JIRA_TIMEOUT_SECONDS", "10")))
     )
     # A creation claim without an issue key after this long belongs to a job that died or timed
     # out; longer than a Jira call and than Jira's search lag, so the label search that follows
@@ -63,6 +67,8 @@ class Settings:
         default_factory=lambda: float(_env("TICKET_CLAIM_LEASE_SECONDS", "60"))
     )
     admin_token: str = field(default_factory=lambda: _env("ADMIN_TOKEN"))
+    # Jira signs each webhook call with it (X-Hub-Signature: sha256=<HMAC of the body>).
+    jira_webhook_secret: str = field(default_factory=lambda: _env("JIRA_WEBHOOK_SECRET"))
     retention_days: int = field(default_factory=lambda: int(_env("RETENTION_DAYS", "14")))
     # Where the status page is, for links in ticket descriptions.
     status_page_url: str = field(default_factory=lambda: _env("STATUS_PAGE_URL"))
