@@ -172,6 +172,23 @@ def server_info(version: int):
     )
 
 
+@jira.get(API + "/mypermissions")
+def my_permissions(version: int):
+    """Every emulated user may browse and create in every project; an unknown project is
+    Jira's 404."""
+    wanted = [name for name in request.args.get("permissions", "").split(",") if name]
+    if not wanted:
+        raise JiraError(400, ["The 'permissions' query parameter is required."])
+    key = request.args.get("projectKey")
+    if key is not None and key.upper() not in _state().projects:
+        raise JiraError(404, [f"No project could be found with key '{key}'."])
+    permissions = {
+        name: {"key": name, "name": name.replace("_", " ").title(), "havePermission": True}
+        for name in wanted
+    }
+    return _answer({"permissions": permissions})
+
+
 @jira.get(API + "/project/<key>")
 def project(version: int, key: str):
     if key.upper() not in _state().projects:

@@ -234,9 +234,14 @@ async function testJira() {
   byId('jira-state').textContent = 'Jira: testing…';
   try {
     const jira = await getJson('/api/jira/status?test=1');
-    byId('jira-state').textContent = jira.reachable
-      ? `Jira: reachable as ${jira.account}`
-      : `Jira: not reachable (${jira.account})`;
+    const failed = (jira.checks || []).find((check) => !check.ok);
+    if (!jira.reachable) {
+      byId('jira-state').textContent = `Jira: not reachable (${jira.account})`;
+    } else if (failed) {
+      byId('jira-state').textContent = `Jira: ${failed.check} failed (${failed.detail})`;
+    } else {
+      byId('jira-state').textContent = `Jira: ready, issues open as ${jira.account}`;
+    }
   } catch (error) {
     byId('jira-state').textContent = `Jira: ${error.message}`;
   }

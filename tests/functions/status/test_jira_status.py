@@ -65,3 +65,28 @@ def test_a_wrong_token_is_reported_as_unreachable_without_the_token(aws, monkeyp
     assert status["reachable"] is False
     assert status["account"].startswith("HTTP 401")
     assert b"wrong-token-123" not in answer.body
+
+
+def test_the_test_checks_server_project_and_the_right_to_create(aws, monkeypatch, jira):
+    _use_jira(monkeypatch, jira.url)
+    status = json_of(call("GET", "/api/jira/status", query="test=1"))
+    assert [(c["check"], c["ok"]) for c in status["checks"]] == [
+        ("credentials", True),
+        ("server", True),
+        ("project", True),
+        ("create permission", True),
+    ]
+    assert status["can_create"] is True
+
+
+def test_a_project_that_does_not_exist_is_named_as_the_problem(aws, monkeypatch, jira):
+    _use_jira(monkeypatch, jira.url)
+    monkeypatch.setenv("JIRA_PROJECT", "NOPE")
+    answer = call("GET", "/api/jira/status", query="test=1")
+    status = json_of(answer)
+    assert status["reachable"] is True
+    assert status["can_create"] is False
+    assert status["checks"][-1]["check"] == "project"
+    assert status["checks"][-1]["ok"] is False
+    assert "NOPE" in status["checks"][-1]["detail"]
+    assert TOKEN.encode() not in answer.body
