@@ -2,6 +2,7 @@
 import path, a context object, the environment already set by the runner."""
 
 import importlib
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -30,6 +31,11 @@ class LambdaContext:
         return max(0, int((self.timeout_seconds - elapsed) * 1000))
 
 
+# Set after every invocation: a function may have written to a table whose stream a poller
+# plays. A wake-up hint, like watchdog's for the shipper; the pollers still poll on their own.
+invoked = threading.Event()
+
+
 def load_handler(spec: FunctionSpec) -> Callable[[dict, Any], Any]:
     module_name, _, function_name = spec.handler.rpartition(".")
     return getattr(importlib.import_module(module_name), function_name)
@@ -41,4 +47,7 @@ def invoke(spec: FunctionSpec, event: dict) -> Any:
         timeout_seconds=spec.timeout,
         invoked_function_arn=(f"arn:aws:lambda:us-east-1:123456789012:function:{spec.logical_id}"),
     )
-    return load_handler(spec)(event, context)
+    try:
+        return load_handler(spec)(event, context)
+    finally:
+        invoked.set()

@@ -4,17 +4,20 @@ events, with partial batch failures (ReportBatchItemFailures) honoured."""
 
 import logging
 import threading
+import time
 from datetime import datetime
 
 import boto3
 
 from local_runner.aws_resources import REGION, Resources
-from local_runner.invoke import invoke
+from local_runner.invoke import invoke, invoked
 from local_runner.template import FunctionSpec, Trigger
 
 log = logging.getLogger("stacklens.triggers")
 
-STREAM_IDLE_SECONDS = 0.05
+# An idle stream poller looks again after this long, or at once when a function ran.
+STREAM_IDLE_SECONDS = 0.25
+SHARDS_REFRESH_SECONDS = 2.0
 RETRY_BACKOFF_CAP_SECONDS = 5.0
 
 
@@ -93,8 +96,12 @@ class StreamPoller(Poller):
         self.client = boto3.client("dynamodbstreams", region_name=REGION)
         self.iterators: dict[str, str] = {}
         self.pending: list[dict] = []
+        self.shards_seen_at = float("-inf")
 
     def _refresh_shards(self) -> None:
+        if time.monotonic() - self.shards_seen_at < SHARDS_REFRESH_SECONDS:
+            return
+        self.shards_seen_at = time.monotonic()
         description = self.client.describe_stream(StreamArn=self.stream_arn)["StreamDescription"]
         for shard in description["Shards"]:
             shard_id = shard["ShardId"]
@@ -118,6 +125,7 @@ class StreamPoller(Poller):
     def run(self) -> None:
         backoff = 0.1
         while not self.stop_event.is_set():
+            invoked.clear()  # a write after this wakes the wait below at once
             try:
                 self._refresh_shards()
                 self._read()
@@ -126,7 +134,7 @@ class StreamPoller(Poller):
                 self.stop_event.wait(1)
                 continue
             if not self.pending:
-                self.stop_event.wait(STREAM_IDLE_SECONDS)
+                invoked.wait(STREAM_IDLE_SECONDS)
                 continue
             batch = self.pending[: self.trigger.batch_size]
             failed = self.call({"Records": batch})
