@@ -9,6 +9,10 @@ commands:
   local     run the whole stack on this machine (add --with-demo for the demo POS + shipper)
   ship      tail log files and ship them to StackLens (runs on POS hosts)
   demo-pos  run the demo POS app
+  group     print one group id per log line of FILE or stdin, as ingest would group them
+  train     rebuild the confidence model artifact (add --with-feedback FILE)
+  evaluate  measure the confidence model (--json): grouped CV and Loghub vs a keyword baseline
+  score     print severity and confidence as JSON, one line per log line of FILE or stdin
 """
 
 
@@ -24,6 +28,14 @@ def main(argv: list[str] | None = None) -> int:
         from shipper.main import main as run
     elif command == "demo-pos":
         from demo_pos.__main__ import main as run
+    elif command == "group":
+        from functions.ingest.group_cli import main as run
+    elif command == "train":
+        from functions.decide.train_command import main as run
+    elif command == "evaluate":
+        from functions.decide.evaluate_command import main as run
+    elif command == "score":
+        from functions.decide.score_command import main as run
     else:
         print(f"stacklens: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)
         return 2

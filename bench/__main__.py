@@ -4,7 +4,7 @@ import json
 import os
 import platform
 
-from bench import e2e_latency
+from bench import e2e_latency, grouping, ingest, scoring, shipper
 
 
 def machine() -> dict:
@@ -18,7 +18,11 @@ def machine() -> dict:
 
 def main() -> None:
     results = {"machine": machine()}
+    results.update(grouping.run())
+    results.update(ingest.run())
     results.update(e2e_latency.run())
+    results.update(shipper.run())
+    results.update(scoring.run())
     print(json.dumps(results, indent=2))
 
 

@@ -6,11 +6,11 @@ import os
 import threading
 from dataclasses import dataclass, field
 
-from moto.server import ThreadedMotoServer
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from local_runner import jira_emulator
 from local_runner.aws_resources import REGION, Resources, create_resources, function_environment
+from local_runner.aws_server import start_moto
 from local_runner.config import LocalConfig
 from local_runner.gateway import create_gateway
 from local_runner.invoke import load_handler
@@ -20,19 +20,17 @@ from local_runner.triggers import start_pollers
 log = logging.getLogger("stacklens.local")
 
 
-def _start_aws(config: LocalConfig) -> tuple[ThreadedMotoServer, str]:
-    server = ThreadedMotoServer(ip_address=config.host, port=config.moto_port, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
+def _start_aws(config: LocalConfig) -> tuple[BaseWSGIServer, str]:
+    server, url = start_moto(config.host, config.moto_port)
     # Every boto3 and pynamodb client of this process now talks to moto.
     os.environ.update(
-        AWS_ENDPOINT_URL=f"http://{host}:{port}",
+        AWS_ENDPOINT_URL=url,
         AWS_ACCESS_KEY_ID="local",
         AWS_SECRET_ACCESS_KEY="local",
         AWS_DEFAULT_REGION=REGION,
         AWS_REGION=REGION,
     )
-    return server, os.environ["AWS_ENDPOINT_URL"]
+    return server, url
 
 
 @dataclass
@@ -42,7 +40,7 @@ class LocalStack:
     resources: Resources | None = None
     jira_url: str = ""
     aws_url: str = ""
-    _aws: ThreadedMotoServer | None = None
+    _aws: BaseWSGIServer | None = None
     _jira: object | None = None
     _api: BaseWSGIServer | None = None
     _stop_pollers: threading.Event | None = None
@@ -102,4 +100,4 @@ class LocalStack:
         if self._jira:
             self._jira.shutdown()
         if self._aws:
-            self._aws.stop()
+            self._aws.shutdown()

@@ -1,49 +1,39 @@
 """Which bytes of a file ingest has acknowledged, so the checkpoint never passes an unsent byte.
 
-Events of a file are contiguous byte ranges handed over in order; acknowledgements may come
-back in any order (a split batch). The committed offset moves only over a run of
-acknowledged events from the start, as Filebeat's registry does (DESIGN.md section 5.1).
+Events of a file go into the spool in file order and the spool acknowledges them in that same
+order (delivered, dead-lettered or dropped), so the committed offset is simply the end of the
+last acknowledged event, as Filebeat's registry keeps it (DESIGN.md section 5.1). Blank runs
+that are never sent move it once every event before them is acknowledged.
 """
-
-from collections import OrderedDict
 
 
 class AckTracker:
     """Acknowledgement state of one file id."""
 
-    def __init__(self, committed: int):
+    def __init__(self, committed: int, issued_through: int | None = None, in_flight: int = 0):
         self.committed = committed  # every byte before it is acknowledged
-        self.issued_through = committed  # first byte after the last event handed over
-        self._pending: OrderedDict[int, list] = OrderedDict()  # offset -> [end, size, acked]
-        self.in_flight = 0  # events handed over and not acknowledged yet
-        self.in_flight_bytes = 0
+        # First byte after the last event handed over (spooled or skipped).
+        self.issued_through = committed if issued_through is None else issued_through
+        self.in_flight = in_flight  # events handed over and not acknowledged yet
+        self._skips: dict[int, int] = {}  # end of an event in flight -> end of the blanks after
 
-    def issue(self, offset: int, end: int, size: int) -> None:
-        """An event of `size` bytes covering [offset, end) goes to the sender."""
-        self._pending[offset] = [end, size, False]
+    def issue(self, offset: int, end: int) -> None:
+        """An event covering [offset, end) goes into the spool."""
         self.issued_through = end
         self.in_flight += 1
-        self.in_flight_bytes += size
 
     def skip(self, offset: int, end: int) -> None:
         """An event not worth sending (blank lines): done as soon as those before it are."""
-        self._pending[offset] = [end, 0, True]
+        if self.in_flight == 0:
+            self.committed = max(self.committed, end)
+        else:
+            self._skips[self.issued_through] = end
         self.issued_through = end
-        self._advance()
 
-    def ack(self, offset: int) -> None:
-        entry = self._pending.get(offset)
-        if entry is None or entry[2]:
-            return
-        entry[2] = True
-        self.in_flight -= 1
-        self.in_flight_bytes -= entry[1]
-        self._advance()
-
-    def _advance(self) -> None:
-        while self._pending:
-            offset, (end, _size, acked) = next(iter(self._pending.items()))
-            if not acked:
-                return
-            del self._pending[offset]
-            self.committed = end
+    def ack(self, end: int, count: int = 1) -> None:
+        """The event ending at `end` is acknowledged, and with it every one before it
+        (`count` events in all since the last acknowledgement)."""
+        self.in_flight = max(0, self.in_flight - count)
+        self.committed = max(self.committed, end)
+        while self.committed in self._skips:
+            self.committed = self._skips.pop(self.committed)

@@ -77,10 +77,13 @@ class CheckpointStore:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.records: dict[str, FileRecord] = {}
+        # Counters kept across restarts for `--status`: dropped, dead-lettered, last ack.
+        self.totals: dict[str, object] = {}
 
     def load(self) -> None:
         """Read the file; a missing one is empty, a damaged one is empty with a warning."""
         self.records = {}
+        self.totals = {}
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -99,11 +102,14 @@ class CheckpointStore:
             )
             return
         self.records = {record.file_id: record for record in records}
+        totals = document.get("totals")
+        self.totals = totals if isinstance(totals, dict) else {}
 
     def save(self) -> None:
         document = {
             "version": FORMAT_VERSION,
             "files": {file_id: record.to_json() for file_id, record in self.records.items()},
+            "totals": self.totals,
         }
         write_atomically(self.path, json.dumps(document, indent=1).encode())
 

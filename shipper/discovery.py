@@ -9,7 +9,7 @@ truncated or rewritten with new content starts again from byte 0 under a new id.
 import glob
 import os
 import stat
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from shipper.checkpoint import FileRecord
@@ -53,9 +53,16 @@ def identify(
     size: int,
     records: Collection[FileRecord],
     open_ids: Collection[str],
+    read_through: Mapping[str, int] | None = None,
 ) -> Resume | StartNew | None:
     """Which file this is, given its first bytes `head`; None means "not yet, ask again later"
-    (no complete line yet, a copy of a file being read, a copy still being written)."""
+    (no complete line yet, a copy of a file being read, a copy still being written).
+    `read_through` holds, by file id, how far reading got beyond the checkpoint (the spool)."""
+    read_through = read_through or {}
+
+    def known_length(record: FileRecord) -> int:
+        return max(record.offset, read_through.get(record.file_id, 0))
+
     window = identity_window(head)
     if window is None:
         return None
@@ -65,7 +72,7 @@ def identify(
     same_inode = [record for record in closed if (record.dev, record.ino) == (dev, ino)]
     if same_inode:
         record = max(same_inode, key=lambda candidate: candidate.generation)
-        if size < record.offset or len(head) < record.window:
+        if size < known_length(record) or len(head) < record.window:
             return _start_new(head, window, records)  # truncated, then the same header again
         return Resume(record)
     # A copy is never longer than the file being read (whose head the rescan just refreshed).
@@ -73,7 +80,7 @@ def identify(
         return None  # a copy of a file being read: its bytes come through the original
     if closed:
         record = max(closed, key=lambda candidate: candidate.seen_at)
-        if size < record.offset or len(head) < len(record.head):
+        if size < known_length(record) or len(head) < len(record.head):
             return None  # still being copied: wait until it holds what was read
         return Resume(record)  # moved across file systems, or the copy of a truncated file
     return _start_new(head, window, records)

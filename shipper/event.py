@@ -3,6 +3,7 @@
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from json.encoder import encode_basestring  # the C string encoder json.dumps uses
 
 
 def rfc3339_now() -> str:
@@ -24,7 +25,6 @@ class ShippedEvent:
     offset: int  # the event's first byte: with host and file_id, its name for ever
     line: str  # the event text without the trailing newline
     observed_at: str
-    read_at: float  # monotonic time its first line was read; not sent
 
     def to_wire(self) -> dict:
         return {
@@ -34,3 +34,13 @@ class ShippedEvent:
             "line": self.line,
             "observed_at": self.observed_at,
         }
+
+
+def encode_event(source_json: str, file_id: str, offset: int, line: str, observed_at: str) -> bytes:
+    """The JSON of `ShippedEvent(...).to_wire()`, as json.dumps(ensure_ascii=False) writes it,
+    without building a dict per event (the catch-up path encodes 100,000s a second).
+    `source_json` is the source already encoded as a JSON string."""
+    return (
+        f'{{"source": {source_json}, "file_id": "{file_id}", "offset": {offset}, '
+        f'"line": {encode_basestring(line)}, "observed_at": "{observed_at}"}}'
+    ).encode()

@@ -1,6 +1,6 @@
 """The heartbeat: tells ingest what this shipper is doing, and learns whether to ship.
 
-Every 10 s a signed `POST {endpoint}/api/heartbeat` carries the host, the store, each file's
+Every 30 s a signed `POST {endpoint}/api/watcher/heartbeat` carries the host, the store, each file's
 acknowledged offset and size, and the counters; a 200 answer's `desired_state` ("running" or
 "paused") flips the shipping switch. A failed heartbeat changes nothing.
 """
@@ -16,7 +16,7 @@ from shipper.worker import Worker
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT_INTERVAL_SECONDS = 10.0
+HEARTBEAT_INTERVAL_SECONDS = 30.0
 HEARTBEAT_TIMEOUT_SECONDS = 5.0
 DESIRED_STATES = {"running": True, "paused": False}
 
@@ -37,7 +37,7 @@ class Heartbeat(Worker):
         interval: float = HEARTBEAT_INTERVAL_SECONDS,
         timeout: float = HEARTBEAT_TIMEOUT_SECONDS,
     ):
-        self.url = f"{endpoint}/api/heartbeat"
+        self.url = f"{endpoint}/api/watcher/heartbeat"
         self.host_id = host_id
         self.store_id = store_id
         self.key = key

@@ -1,5 +1,6 @@
-"""The shipper's loop: find files, read new events, hand them to the sender, and move each
-file's checkpoint only over bytes ingest has acknowledged (DESIGN.md section 5).
+"""The shipper's loop: find files, read new events into the disk spool (the sender delivers
+from there), and move each file's checkpoint only over bytes ingest has acknowledged
+(DESIGN.md section 5).
 
 One thread owns the files, the joiners and the checkpoints. It wakes on a watchdog hint, an
 acknowledgement, a held event's deadline, a change of desired state, or the rescan tick.
@@ -10,17 +11,20 @@ import os
 import queue
 import threading
 import time
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from shipper.acks import AckTracker
 from shipper.checkpoint import CheckpointStore, FileRecord
 from shipper.config import ShipperConfig
 from shipper.discovery import Resume, StartNew, find_files, identify
-from shipper.event import ShippedEvent, rfc3339_at
+from shipper.event import encode_event, rfc3339_at
 from shipper.heartbeat import Heartbeat
 from shipper.identity import IDENTITY_WINDOW, same_beginning
 from shipper.multiline import JoinedEvent, MultilineJoiner
 from shipper.sender import Sender, SenderSettings
+from shipper.shared_open import open_shared
+from shipper.spool import Acknowledged, Spool, SpooledEvent
 from shipper.stats import ShipperStats
 from shipper.switch import ShippingSwitch
 from shipper.tailer import FileTailer
@@ -30,7 +34,23 @@ log = logging.getLogger(__name__)
 
 CHECKPOINT_FILE = "checkpoints.json"
 DEAD_LETTER_FILE = "dead-letter.jsonl"
+SPOOL_DIRECTORY = "spool"
 READ_BUDGET_BYTES = 256 * 1024  # per file per turn, so one busy file cannot starve the rest
+KEPT_COUNTERS = ("events_dropped", "events_dead_lettered")  # carried over restarts
+
+
+def end_of_last_line(handle, size: int) -> int:
+    """The first byte after the last newline before `size` (0 if none): where --from-end
+    starts, so a half-written last line is still shipped once it is complete."""
+    position = size
+    while position > 0:
+        start = max(0, position - 65536)
+        handle.seek(start)
+        newline = handle.read(position - start).rfind(b"\n")
+        if newline >= 0:
+            return start + newline + 1
+        position = start
+    return 0
 
 
 class Shipper:
@@ -46,7 +66,7 @@ class Shipper:
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._rescan_requested = True
-        self._acknowledged: queue.SimpleQueue[list[ShippedEvent]] = queue.SimpleQueue()
+        self._acknowledged: queue.SimpleQueue[list[Acknowledged]] = queue.SimpleQueue()
         self._tailers: dict[str, FileTailer] = {}  # by file id
         self._trackers: dict[str, AckTracker] = {}  # by file id, while anything is in flight
         self._sizes: dict[str, int] = {}  # by file id, as of the last rescan
@@ -54,9 +74,17 @@ class Shipper:
         self._report: list[dict] = []
         self._open_paths: frozenset[str] = frozenset()  # absolute; read by the watchdog thread
         self._next_rescan = 0.0
+        self._parked: dict[tuple[int, int], tuple[int, int]] = {}  # inode -> (size, mtime)
+        self._skip_to_end = False
         self._checkpoint_dirty = False
         self._next_checkpoint = 0.0
         self.switch.on_change(self._wake.set)
+        self.spool = Spool(
+            state_dir / SPOOL_DIRECTORY,
+            config.spool_max_bytes,
+            on_done=self._on_acknowledged,
+            stats=self.stats,
+        )
         self.sender = Sender(
             SenderSettings(
                 endpoint=config.endpoint,
@@ -67,8 +95,9 @@ class Shipper:
                 linger=config.linger,
                 backoff_base=config.backoff_base,
                 backoff_cap=config.backoff_cap,
+                timeout=config.request_timeout,
             ),
-            on_done=self._on_acknowledged,
+            spool=self.spool,
             switch=self.switch,
             stats=self.stats,
         )
@@ -90,6 +119,14 @@ class Shipper:
         """Ship until stopped; with `once`, ship what the files hold now and return when ingest
         has acknowledged all of it."""
         self.checkpoints.load()
+        # --from-end: only for the files found by the very first rescan of this state dir.
+        self._skip_to_end = self.config.from_end and not self.checkpoints.path.exists()
+        for name in KEPT_COUNTERS:
+            if isinstance(count := self.checkpoints.totals.get(name), int):
+                self.stats.add(name, count)
+        if isinstance(last := self.checkpoints.totals.get("last_acknowledged_at"), str):
+            self.stats.set("last_acknowledged_at", last)
+        self._resume_spool()
         self.watcher.start()
         self.heartbeat.beat()  # learn the desired state before shipping anything
         self.heartbeat.start()
@@ -102,6 +139,16 @@ class Shipper:
                 self._sleep()
         finally:
             self._shut_down()
+
+    def _resume_spool(self) -> None:
+        """Trackers for the files whose events a previous run left in the spool unacknowledged:
+        reading resumes after those events, and their acknowledgements move the checkpoints."""
+        records = self.checkpoints.records
+        owed = self.spool.open({file_id: record.offset for file_id, record in records.items()})
+        for file_id, (spooled_through, count) in owed.items():
+            record = records.get(file_id)
+            committed = record.offset if record is not None else 0
+            self._trackers[file_id] = AckTracker(committed, spooled_through, count)
 
     def stop(self) -> None:
         """Ask `run` to return (from any thread or a signal handler)."""
@@ -148,11 +195,27 @@ class Shipper:
         )
 
     def _shut_down(self) -> None:
+        """Flush: held events into the spool, the spool to ingest while it answers (within the
+        grace period), then the checkpoints. What is left stays in the spool for next time."""
         self.watcher.stop()
+        now = time.monotonic()
+        for tailer in list(self._tailers.values()):
+            self._hand_over(tailer, tailer.joiner.flush())
+        deadline = now + self.config.shutdown_grace
+        while (
+            self.spool.pending_bytes
+            and self.sender.healthy
+            and self.switch.running
+            and time.monotonic() < deadline
+        ):
+            self._apply_acknowledgements()
+            self._wake.wait(0.02)
+            self._wake.clear()
         self.heartbeat.stop()
         self.sender.stop()
         self._apply_acknowledgements()
         self._save_checkpoints(time.monotonic(), force=True)
+        self.spool.close()
         for tailer in self._tailers.values():
             tailer.close()
         self._tailers.clear()
@@ -164,8 +227,8 @@ class Shipper:
             self._rescan_requested = True  # a file to find, or one not identifiable before
         self._wake.set()
 
-    def _on_acknowledged(self, events: list[ShippedEvent]) -> None:
-        self._acknowledged.put(events)
+    def _on_acknowledged(self, acks: list[Acknowledged]) -> None:
+        self._acknowledged.put(acks)
         self._wake.set()
 
     # -- reading ------------------------------------------------------------------------------
@@ -184,8 +247,9 @@ class Shipper:
                     self._hand_over(tailer, tailer.joiner.flush())
 
     def _room_to_read(self) -> bool:
-        in_flight = sum(tracker.in_flight_bytes for tracker in self._trackers.values())
-        return in_flight < self.config.max_in_flight_bytes
+        # While ingest takes batches, read only a little ahead of it; while it fails, read on
+        # into the spool (which drops its oldest when full) before the files rotate away.
+        return not self.sender.healthy or self.spool.pending_bytes < self.config.read_ahead_bytes
 
     def _unread_data(self) -> bool:
         return any(not tailer.at_end for tailer in self._tailers.values())
@@ -195,23 +259,19 @@ class Shipper:
             return
         tracker = self._trackers[tailer.file_id]
         outgoing = []
+        source = encode_basestring(tailer.source)
+        observed_at, read_at = "", None
         for event in events:
             if not event.text.strip():
                 tracker.skip(event.offset, event.end)  # blank lines: nothing to tell ingest
                 continue
-            tracker.issue(event.offset, event.end, len(event.text))
-            outgoing.append(
-                ShippedEvent(
-                    source=tailer.source,
-                    file_id=tailer.file_id,
-                    offset=event.offset,
-                    line=event.text,
-                    observed_at=rfc3339_at(event.read_at),
-                    read_at=event.read_at,
-                )
-            )
+            tracker.issue(event.offset, event.end)
+            if event.read_at != read_at:  # events of one read share the moment
+                read_at, observed_at = event.read_at, rfc3339_at(event.read_at)
+            encoded = encode_event(source, tailer.file_id, event.offset, event.text, observed_at)
+            outgoing.append(SpooledEvent(tailer.file_id, event.end, event.read_at, encoded))
         self.stats.add("events_read", len(outgoing))
-        self.sender.submit(outgoing)
+        self.spool.append(outgoing)
 
     # -- finding files ------------------------------------------------------------------------
 
@@ -241,24 +301,44 @@ class Shipper:
                 tailer.source = tailer.record.path = path
         for tailer in list(self._tailers.values()):
             idle = now - tailer.last_data_at
-            if (
-                tailer.file_id not in still_named
-                and tailer.at_end
-                and idle > self.config.close_renamed_after
-            ):
+            if not tailer.at_end or tailer.joiner.held_offset is not None:
+                continue
+            if tailer.file_id not in still_named and idle > self.config.close_renamed_after:
                 self._close(tailer, now, "renamed to a name no pattern matches, and idle")
+            elif tailer.file_id in still_named and idle > self.config.close_idle_after:
+                self._park(tailer, now)
         # Files named in a record (a restart, a rename while stopped) first, so a new file that
         # happens to begin like an old one cannot take the old one's record.
         known_inodes = {(record.dev, record.ino) for record in self.checkpoints.records.values()}
         unknown.sort(key=lambda path: (found[path].st_dev, found[path].st_ino) not in known_inodes)
+        present = {(status.st_dev, status.st_ino) for status in found.values()}
+        self._parked = {inode: seen for inode, seen in self._parked.items() if inode in present}
         for path in unknown:
-            self._open(path)
+            if not self._unchanged_since_parked(path, found[path]):
+                self._open(path)
+        self._skip_to_end = False
         self._forget_stale_records()
         self._publish_report()
 
+    def _park(self, tailer: FileTailer, now: float) -> None:
+        """Close an idle file's handle; the rescan reopens it once its size or time changes."""
+        status = tailer.status()
+        self._parked[(status.st_dev, status.st_ino)] = (status.st_size, status.st_mtime_ns)
+        self._close(tailer, now, "idle")
+
+    def _unchanged_since_parked(self, path: str, status: os.stat_result) -> bool:
+        inode = (status.st_dev, status.st_ino)
+        if self._parked.get(inode) == (status.st_size, status.st_mtime_ns):
+            return True
+        self._parked.pop(inode, None)
+        return False
+
     def _in_state_dir(self, path: str) -> bool:
         state_dir = os.path.abspath(self.config.state_dir)
-        return os.path.commonpath([state_dir, os.path.abspath(path)]) == state_dir
+        try:
+            return os.path.commonpath([state_dir, os.path.abspath(path)]) == state_dir
+        except ValueError:  # Windows: on another drive
+            return False
 
     def _check_open_files(self, now: float) -> None:
         """Close files that were deleted (after reading what is left) or truncated."""
@@ -280,7 +360,7 @@ class Shipper:
 
     def _open(self, path: str) -> None:
         try:
-            handle = open(path, "rb", buffering=0)  # the tailer owns and closes it
+            handle = open_shared(path)  # the tailer owns and closes it
         except OSError as error:
             log.warning("cannot open %s: %s", path, error)
             return
@@ -294,6 +374,7 @@ class Shipper:
                 status.st_size,
                 list(self.checkpoints.records.values()),
                 set(self._tailers),
+                {file_id: tracker.issued_through for file_id, tracker in self._trackers.items()},
             )
         except OSError as error:
             handle.close()
@@ -303,6 +384,8 @@ class Shipper:
             handle.close()
             return
         record = self._record_for(decision, path, head, status)
+        if isinstance(decision, StartNew) and self._skip_to_end:
+            record.offset = end_of_last_line(handle, status.st_size)
         tracker = self._trackers.get(record.file_id)
         if tracker is None:
             tracker = self._trackers[record.file_id] = AckTracker(record.offset)
@@ -342,10 +425,10 @@ class Shipper:
         return record
 
     def _close(self, tailer: FileTailer, now: float, reason: str, drain: bool = False) -> None:
-        events = (
-            tailer.drain(now, self.config.max_in_flight_bytes) if drain else tailer.joiner.flush()
-        )
-        self._hand_over(tailer, events)
+        while drain:  # a deleted file: read what is left, a budget at a time
+            self._hand_over(tailer, tailer.poll(now, READ_BUDGET_BYTES))
+            drain = not tailer.at_end
+        self._hand_over(tailer, tailer.joiner.flush())
         tailer.close()
         del self._tailers[tailer.file_id]
         self._sizes.pop(tailer.file_id, None)
@@ -359,10 +442,10 @@ class Shipper:
                 events = self._acknowledged.get_nowait()
             except queue.Empty:
                 break
-            for event in events:
-                tracker = self._trackers.get(event.file_id)
+            for file_id, end, count in events:
+                tracker = self._trackers.get(file_id)
                 if tracker is not None:
-                    tracker.ack(event.offset)
+                    tracker.ack(end, count)
         for file_id, tracker in list(self._trackers.items()):
             record = self.checkpoints.records.get(file_id)
             if record is not None and record.offset != tracker.committed:
@@ -374,7 +457,13 @@ class Shipper:
     def _save_checkpoints(self, now: float, force: bool = False) -> None:
         if not self._checkpoint_dirty or (now < self._next_checkpoint and not force):
             return
+        snapshot = self.stats.snapshot()
+        self.checkpoints.totals = {
+            name: snapshot.get(name) for name in (*KEPT_COUNTERS, "last_acknowledged_at")
+        }
+        self.checkpoints.totals["spool_bytes"] = self.spool.pending_bytes
         try:
+            self.spool.sync()  # what the checkpoints say is owed must be on disk first
             self.checkpoints.save()
         except OSError as error:
             log.error("cannot write checkpoints to %s: %s", self.checkpoints.path, error)

@@ -3,22 +3,22 @@
 A batch closes at 500 events, 1 MiB of JSON, or 50 ms after its first event was read. It is
 gzipped above 1 KiB and signed. Network errors, 429, 5xx and anything unexpected are retried
 for ever (backoff with full jitter, or Retry-After); 413 splits the batch; 400 sets it aside
-in a dead-letter file. Only then is `on_done` told, so the loop can move the checkpoint.
+in a dead-letter file. Only then does the spool acknowledge the batch, so the loop can move
+the checkpoints.
 """
 
 import gzip
 import json
 import logging
 import os
-import queue
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from shipper.event import ShippedEvent, rfc3339_now
+from shipper.event import rfc3339_now
 from shipper.retry import BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, next_delay
+from shipper.spool import Spool, SpooledEvent
 from shipper.stats import ShipperStats
 from shipper.switch import ShippingSwitch
 from shipper.transport import TransportError, post_signed
@@ -50,74 +50,65 @@ class SenderSettings:
     timeout: float = REQUEST_TIMEOUT_SECONDS
 
 
-_Encoded = tuple[ShippedEvent, bytes]  # an event and its JSON
-
-
 class Sender(Worker):
-    """A thread that turns submitted events into delivered batches. Stopping abandons the
-    current attempt: undelivered events stay unacknowledged, to be read again."""
+    """A thread that turns spooled events into delivered batches, in spool order. Stopping
+    abandons the current attempt: undelivered events stay in the spool for the next run."""
 
     def __init__(
         self,
         settings: SenderSettings,
-        on_done: Callable[[list[ShippedEvent]], None],
+        spool: Spool,
         switch: ShippingSwitch | None = None,
         stats: ShipperStats | None = None,
     ):
         self.settings = settings
-        self.on_done = on_done
+        self.spool = spool
         self.switch = switch or ShippingSwitch()
         self.stats = stats or ShipperStats()
-        self._queue: queue.Queue[ShippedEvent] = queue.Queue()
-        self._carried: _Encoded | None = None  # did not fit the previous batch
+        # False from a failed attempt until the next success: the loop reads on into the spool.
+        self.healthy = True
         super().__init__("stacklens-sender")
         self._room_for_events = settings.max_bytes - len(self._body(str(uuid.uuid4()), []))
-
-    def submit(self, events: list[ShippedEvent]) -> None:
-        for event in events:
-            self._queue.put(event)
 
     def _run(self) -> None:
         while not self._stopping.is_set():
             batch = self._next_batch()
-            if batch:
-                self._deliver(batch)
+            if batch and self._deliver(batch):
+                self.spool.delivered(batch)
 
-    def _next_batch(self) -> list[_Encoded]:
-        first = self._carried or self._take(timeout=0.2)
-        self._carried = None
-        if first is None:
-            return []
-        batch, size = [first], len(first[1])
-        deadline = first[0].read_at + self.settings.linger
-        while len(batch) < self.settings.max_events:
-            item = self._take(timeout=deadline - time.monotonic())
-            if item is None:
-                break
-            if size + len(item[1]) + 2 > self._room_for_events:
-                self._carried = item
-                break
-            batch.append(item)
-            size += len(item[1]) + 2
-        return batch
+    def _next_batch(self) -> list[SpooledEvent]:
+        """Events taken from the spool until the batch is full or its linger is over."""
+        batch: list[SpooledEvent] = []
+        size = 0
+        deadline = None
+        while not self._stopping.is_set():
+            taken, full = self.spool.take(
+                self.settings.max_events - len(batch),
+                self._room_for_events - size,
+                new_batch=not batch,
+            )
+            batch += taken
+            size += sum(len(event.wire) + 2 for event in taken)
+            if full or len(batch) >= self.settings.max_events:
+                return batch
+            now = time.monotonic()
+            if batch and deadline is None:
+                # read_at of an event spooled by an earlier run means nothing here: clamp it.
+                deadline = min(batch[0].read_at, now) + self.settings.linger
+            if deadline is not None and now >= deadline:
+                return batch
+            wait = 0.2 if deadline is None else deadline - now
+            if not taken:
+                self.spool.wait_for_events(wait)
+        return []
 
-    def _take(self, timeout: float) -> _Encoded | None:
-        try:
-            if timeout > 0:
-                event = self._queue.get(timeout=timeout)
-            else:
-                event = self._queue.get_nowait()
-        except queue.Empty:
-            return None
-        return event, json.dumps(event.to_wire(), ensure_ascii=False).encode()
-
-    def _body(self, batch_id: str, batch: list[_Encoded]) -> bytes:
+    def _body(self, batch_id: str, batch: list[SpooledEvent]) -> bytes:
         settings = self.settings
         head = {"batch_id": batch_id, "host": settings.host_id, "store": settings.store_id}
         opening = json.dumps(head, ensure_ascii=False)[:-1].encode() + b', "events": ['
-        return opening + b", ".join(encoded for _event, encoded in batch) + b"]}"
+        return opening + b", ".join(event.wire for event in batch) + b"]}"
 
-    def _deliver(self, batch: list[_Encoded]) -> bool:
+    def _deliver(self, batch: list[SpooledEvent]) -> bool:
         """Deliver or set aside `batch`; False only when stopping first."""
         batch_id = str(uuid.uuid4())
         body = self._body(batch_id, batch)
@@ -126,6 +117,8 @@ class Sender(Worker):
             payload, headers = gzip.compress(body, mtime=0), {"Content-Encoding": "gzip"}
         attempt = 0
         while self.switch.wait_until_running(self._stopping):
+            if not self.spool.still_holds_batch():
+                return True  # dropped from a full spool meanwhile: counted there
             retry_after = None
             try:
                 reply = post_signed(
@@ -140,6 +133,7 @@ class Sender(Worker):
                 problem = f"ingest unreachable: {error}"
             else:
                 if 200 <= reply.status < 300:
+                    self.healthy = True
                     self._count_delivered(batch, len(payload))
                     return True
                 if reply.status == 413 and len(batch) > 1:
@@ -151,6 +145,7 @@ class Sender(Worker):
                     return True
                 problem = f"ingest answered {reply.status}"
                 retry_after = reply.headers.get("Retry-After")
+            self.healthy = False
             delay = next_delay(
                 attempt, retry_after, self.settings.backoff_base, self.settings.backoff_cap
             )
@@ -162,14 +157,16 @@ class Sender(Worker):
                 return False
         return False
 
-    def _count_delivered(self, batch: list[_Encoded], payload_bytes: int) -> None:
+    def _count_delivered(self, batch: list[SpooledEvent], payload_bytes: int) -> None:
         self.stats.add("batches_sent")
         self.stats.add("events_sent", len(batch))
         self.stats.add("bytes_sent", payload_bytes)
         self.stats.set("last_error", None)
-        self.on_done([event for event, _encoded in batch])
+        self.stats.set("last_acknowledged_at", rfc3339_now())
 
-    def _dead_letter(self, batch: list[_Encoded], body: bytes, status: int, answer: bytes) -> None:
+    def _dead_letter(
+        self, batch: list[SpooledEvent], body: bytes, status: int, answer: bytes
+    ) -> None:
         """Keep a refused batch on disk for a person to look at, then carry on."""
         record = {
             "dead_lettered_at": rfc3339_now(),
@@ -191,4 +188,3 @@ class Sender(Worker):
             len(batch),
             path,
         )
-        self.on_done([event for event, _encoded in batch])

@@ -44,12 +44,6 @@ class FileTailer:
             self.last_data_at = now
         return self.joiner.push(lines, now) + self.joiner.due(now)
 
-    def drain(self, now: float, budget: int) -> list[JoinedEvent]:
-        """What is left in the file (up to `budget` bytes) and the held event: the file is
-        going away. A last line without its newline is never shipped."""
-        lines, _more = self.reader.read_lines(budget)
-        return self.joiner.push(lines, now) + self.joiner.flush()
-
     def status(self) -> os.stat_result:
         return os.fstat(self.handle.fileno())
 

@@ -1,7 +1,7 @@
 """Wakes the shipper when a watched file changes, through watchdog.
 
 Only a hint: inotify watches run out, events get lost (on Windows above all), so the loop
-also rescans every second (DESIGN.md section 5.10). A change to a matching file wakes the
+also rescans every 2 s (DESIGN.md section 5.10). A change to a matching file wakes the
 loop within a millisecond, which is what keeps a line's way to the wire short.
 """
 

@@ -99,6 +99,8 @@ def start_running_stack(tmp_path_factory):
         "STACKLENS_JIRA_PORT": str(ports["jira"]),
         "STACKLENS_STATE_DIR": str(state_dir),
         "PYTHONUNBUFFERED": "1",
+        # Storm control at a pace a test can watch: one comment per issue per second.
+        "COMMENT_INTERVAL_SECONDS": "1",
     }
     for name in ("AWS_ENDPOINT_URL", "JIRA_URL", "ADMIN_TOKEN", "JIRA_API_TOKEN"):
         environment.pop(name, None)

@@ -4,6 +4,8 @@ Every HTTP function registers `install_error_handlers(app)` on its Powertools re
 client mistake answers 4xx with `{"error": ..., "field": ...}`, never a 5xx.
 """
 
+import base64
+import binascii
 import hmac
 import json
 
@@ -44,6 +46,17 @@ def install_error_handlers(app: APIGatewayHttpResolver) -> None:
     @app.not_found
     def _not_found(_error) -> Response:
         return json_response(404, {"error": "no such route"})
+
+
+def raw_body(app: APIGatewayHttpResolver) -> bytes:
+    """The body's bytes exactly as the client sent them (what a signature covers)."""
+    body = app.current_event.body or ""
+    if app.current_event.is_base64_encoded:
+        try:
+            return base64.b64decode(body, validate=True)
+        except (binascii.Error, ValueError):
+            raise ApiError(400, "body is not valid base64", "body") from None
+    return body.encode("utf-8", errors="surrogatepass")
 
 
 def json_body(app: APIGatewayHttpResolver) -> dict:

@@ -23,25 +23,38 @@ def _partition(moment) -> str:
     return moment.strftime("%Y-%m-%d")
 
 
-def _next_seq() -> int:
+def _next_seq(count: int = 1) -> int:
+    """Take `count` sequence numbers at once; the last of them."""
     counter = EventModel(COUNTER_PARTITION, 0, kind="counter")
-    counter.update(actions=[EventModel.last_seq.add(1)])
+    counter.update(actions=[EventModel.last_seq.add(count)])
     return int(counter.last_seq)
 
 
 def append(kind: str, data: dict, retention_days: int = 14) -> int:
     """Store one feed event and return its sequence number."""
+    return append_many(kind, [data], retention_days)[0]
+
+
+def append_many(kind: str, entries: list[dict], retention_days: int = 14) -> list[int]:
+    """Store several feed events in order: one counter update and batched puts for all."""
+    if not entries:
+        return []
     moment = clock.now()
-    seq = _next_seq()
-    EventModel(
-        _partition(moment),
-        seq,
-        kind=kind,
-        created_at=clock.iso(moment),
-        data=data,
-        expires_at=moment + timedelta(days=retention_days),
-    ).save()
-    return seq
+    first = _next_seq(len(entries)) - len(entries) + 1
+    seqs = list(range(first, first + len(entries)))
+    with EventModel.batch_write() as writer:
+        for seq, data in zip(seqs, entries, strict=True):
+            writer.save(
+                EventModel(
+                    _partition(moment),
+                    seq,
+                    kind=kind,
+                    created_at=clock.iso(moment),
+                    data=data,
+                    expires_at=moment + timedelta(days=retention_days),
+                )
+            )
+    return seqs
 
 
 def read_after(after_seq: int | None, limit: int = 200) -> list[dict]:

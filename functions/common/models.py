@@ -10,6 +10,7 @@ from pynamodb.attributes import (
     ListAttribute,
     MapAttribute,
     NumberAttribute,
+    NumberSetAttribute,
     TTLAttribute,
     UnicodeAttribute,
     UnicodeSetAttribute,
@@ -64,13 +65,15 @@ class OccurrenceModel(Model):
 
 
 class SeenModel(Model):
-    """Idempotency keys: `batch#<id>` and `event#<host>#<file_id>#<offset>`."""
+    """Idempotency keys: `batch#<id>`, `event#<host>#<file_id>#<offset>`, and ingest's
+    ledgers `ledger#<host>#<file_id>#<256 KiB span>` holding the error events' offsets."""
 
     class Meta:
         table_name = "stacklens-seen"
         template_resource = "SeenTable"
 
     seen_key = UnicodeAttribute(hash_key=True)
+    offsets = NumberSetAttribute(null=True)
     expires_at = TTLAttribute(null=True)
 
 
@@ -90,6 +93,9 @@ class DecisionModel(Model):
     threshold = NumberAttribute()
     rules_version = UnicodeAttribute(null=True)
     model_version = UnicodeAttribute(null=True)
+    # confidence = model_probability + feedback_adjustment (clipped to 0..1), see issue 5.
+    model_probability = NumberAttribute(null=True)
+    feedback_adjustment = NumberAttribute(null=True)
     count = NumberAttribute(default=0)
     decided_at = UnicodeAttribute()
 
@@ -108,6 +114,7 @@ class TicketModel(Model):
     created_at = UnicodeAttribute(null=True)
     last_comment_at = UnicodeAttribute(null=True)
     commented_count = NumberAttribute(default=0)  # the group's count at the last comment
+    comment_due_at = UnicodeAttribute(null=True)  # a throttled comment is scheduled for then
 
 
 class EventModel(Model):
@@ -156,6 +163,27 @@ class SettingModel(Model):
     updated_at = UnicodeAttribute(null=True)
 
 
+class FeedbackModel(Model):
+    """What people said of a fingerprint's tickets: labelled examples for the model and an
+    adjustment of that fingerprint's confidence in decide."""
+
+    class Meta:
+        table_name = "stacklens-feedback"
+        template_resource = "FeedbackTable"
+
+    fingerprint = UnicodeAttribute(hash_key=True)
+    feedback_key = UnicodeAttribute(range_key=True)  # <created_at>#<uuid>
+    actionable = NumberAttribute()  # the label: 0 = should not have been a ticket
+    source = UnicodeAttribute()  # jira-webhook | status-page
+    reason = UnicodeAttribute()
+    message = UnicodeAttribute()
+    level = UnicodeAttribute(null=True)
+    severity = UnicodeAttribute(null=True)
+    jira_key = UnicodeAttribute(null=True)
+    decision_key = UnicodeAttribute(null=True)
+    created_at = UnicodeAttribute()
+
+
 ALL_MODELS = (
     GroupModel,
     OccurrenceModel,
@@ -165,6 +193,7 @@ ALL_MODELS = (
     EventModel,
     HostModel,
     SettingModel,
+    FeedbackModel,
 )
 
 TABLE_SETTING = {
@@ -176,6 +205,7 @@ TABLE_SETTING = {
     EventModel: "events_table",
     HostModel: "hosts_table",
     SettingModel: "settings_table",
+    FeedbackModel: "feedback_table",
 }
 
 

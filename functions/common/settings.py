@@ -66,6 +66,11 @@ class Settings:
     claim_lease_seconds: float = field(
         default_factory=lambda: float(_env("TICKET_CLAIM_LEASE_SECONDS", "60"))
     )
+    # Storm control: a ticket gets at most one comment this often; what happens in between is
+    # counted and reported in the next one.
+    comment_interval_seconds: float = field(
+        default_factory=lambda: float(_env("COMMENT_INTERVAL_SECONDS", "900"))
+    )
     admin_token: str = field(default_factory=lambda: _env("ADMIN_TOKEN"))
     # Jira signs each webhook call with it (X-Hub-Signature: sha256=<HMAC of the body>).
     jira_webhook_secret: str = field(default_factory=lambda: _env("JIRA_WEBHOOK_SECRET"))

@@ -1,6 +1,7 @@
 """The decide function: each change of a group (Groups stream) becomes a logged decision and,
 when it calls for one, a ticket job for the jira function."""
 
+from dataclasses import replace
 from functools import partial
 
 from aws_lambda_powertools import Logger
@@ -17,7 +18,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from functions.common import live_feed, models
 from functions.common.settings import Settings, load
-from functions.decide import confidence, policy, store
+from functions.decide import confidence, feedback, policy, store
 
 logger = Logger()
 # A batch whose every record failed is answered with every id, like any partial failure.
@@ -25,7 +26,7 @@ processor = BatchProcessor(
     event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False
 )
 models.bind(load())
-# Train in Lambda's init phase, not on the first record: a new error must not wait for it.
+# Load the model in Lambda's init phase, not on the first record: a new error must not wait.
 confidence.trained_model()
 
 
@@ -43,19 +44,36 @@ def decide_change(
     if record.event_name == DynamoDBRecordEventName.REMOVE:
         return
     group = store.group_from_image(record.raw_event["dynamodb"]["NewImage"])
+    adjusted = feedback.adjust(
+        confidence.score(group.get("level", ""), group.get("message", "")),
+        feedback.labels_for(group["fingerprint"]),
+    )
     decision = policy.decide(
         group,
         store.read_ticket(group["fingerprint"]),
         runtime.automation_enabled,
         runtime.thresholds,
-        confidence.score(group.get("level", ""), group.get("message", "")),
+        adjusted.confidence,
         previous_count=_previous_count(record),
+    )
+    reason = decision.reason
+    if adjusted.feedback_adjustment:
+        reason += (
+            f" (model {adjusted.model_probability:.2f}, "
+            f"feedback {adjusted.feedback_adjustment:+.2f})"
+        )
+    decision = replace(
+        decision,
+        reason=reason,
+        model_probability=adjusted.model_probability,
+        feedback_adjustment=adjusted.feedback_adjustment,
     )
     decision_key = store.record_decision(group, decision, confidence.MODEL_VERSION)
     live_feed.append(
         "decision",
         {
             "fingerprint": group["fingerprint"],
+            "decision_key": decision_key,  # the page's "mark wrong" names the decision by it
             **decision.as_dict(),
             "template": group.get("template"),
         },

@@ -27,6 +27,9 @@ class Decision:
     severity: str
     confidence: float
     threshold: float
+    # What the confidence is made of (issue 5): the model's probability plus feedback's shift.
+    model_probability: float | None = None
+    feedback_adjustment: float = 0.0
 
     def as_dict(self) -> dict:
         return asdict(self)

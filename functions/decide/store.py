@@ -84,6 +84,8 @@ def record_decision(group: dict, decision: Decision, model_version: str) -> str:
         severity=decision.severity,
         confidence=decision.confidence,
         threshold=decision.threshold,
+        model_probability=decision.model_probability,
+        feedback_adjustment=decision.feedback_adjustment,
         rules_version=group.get("rules_version"),
         model_version=model_version,
         count=int(group.get("count") or 0),

@@ -1,14 +1,15 @@
 """A parsed event -> its group: the template and the fingerprint that names the group.
 
-A plain line groups by its template; an event with a stack trace groups by its crash site
-(exception type + in-app frames), whatever its message says. The level class is part of the
+A plain line groups by its template, values of every kind alike (masking.group_key); an event
+with a stack trace by its crash site (exception type + in-app frames), whatever its message
+says. No state: every container names a group alike. The level class is part of the
 fingerprint, so the same text logged as a warning and as an error are two problems.
 """
 
 import hashlib
 from dataclasses import dataclass
 
-from functions.ingest.masking import template_of
+from functions.ingest.masking import group_key, template_of
 from functions.ingest.parsing import ParsedLine
 from functions.ingest.stack_traces import crash_site
 
@@ -37,7 +38,7 @@ def signature_of(parsed: ParsedLine) -> Signature:
     template = template_of(parsed.message)
     site = crash_site(f"{parsed.message}\n{parsed.trace}") if parsed.trace else None
     if site is None:
-        return Signature(_digest("line", level_class(parsed.level), template), template)
+        return Signature(_digest("line", level_class(parsed.level), group_key(template)), template)
     where = " < ".join(site.frames) or "?"
     return Signature(
         _digest("crash", level_class(parsed.level), site.exception_type, *site.frames),

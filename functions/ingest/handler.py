@@ -112,7 +112,7 @@ def ingest_demo_events():
     return _ingest(demo=True)
 
 
-@app.post("/api/heartbeat")
+@app.post("/api/watcher/heartbeat")
 @_answers_refusals
 def heartbeat():
     _settings()

@@ -47,6 +47,18 @@ _SYSLOG_DATE = r"[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
 
 # Each layout: a regex on the first line with the named groups it fills (`thread` is dropped).
 _LAYOUTS = [
+    # nginx error log: 2026/11/26 12:00:01 [error] 1234#1234: *5678 msg
+    re.compile(
+        r"^(?P<timestamp>\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}) \[(?P<level>[a-z]+)\] "
+        r"\d+#\d+: (?:\*\d+ )?(?P<message>.*)$"
+    ),
+    # Apache error log: [Thu Nov 26 12:00:03.123 2026] [proxy:error] [pid 1:tid 2] [client a] msg
+    re.compile(
+        r"^\[(?P<timestamp>[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d "
+        r"\d{2}:\d{2}:\d{2}(?:\.\d+)? \d{4})\] "
+        r"\[(?:(?P<logger>[\w-]+):)?(?P<level>[a-z]+)\d?\](?: \[pid [^\]]*\])?"
+        r"(?: \[client [^\]]*\])?\s*(?P<message>.*)$"
+    ),
     # log4j:   2026-11-26 12:00:00.123 ERROR [main] com.x.Y - msg
     re.compile(
         rf"^{_TIMESTAMP}\s+{_LEVEL}\s+\[(?P<thread>[^\]]*)\]\s+(?P<logger>[\w.$]+)\s+-\s(?P<message>.*)$",
@@ -98,18 +110,25 @@ _JSON_TRACE_KEYS = ("exc_info", "exception", "stack_trace", "stacktrace", "stack
 
 _TRACEBACK_HEADER = "Traceback (most recent call last):"
 
-# Keyword guesses for text with no level, strongest first.
+# Keyword guesses for text with no level, strongest first: (level, a word that any of its
+# keywords starts with, the keywords as whole words). Matched on lower-cased text; the
+# substring test first, as most lines hold none of them.
 _GUESSES = (
-    ("CRITICAL", re.compile(r"\b(fatal|critical|panic|emergency)\b", re.IGNORECASE)),
+    ("CRITICAL", ("fatal", "critical", "panic", "emergency"), r"fatal|critical|panic|emergency"),
     (
         "ERROR",
-        re.compile(
-            r"\b(error|errors|exception|traceback|fail|failed|failure|refused|denied|"
-            r"unreachable|timed out|timeout)\b",
-            re.IGNORECASE,
-        ),
+        ("err", "exception", "traceback", "fail", "refused", "denied", "unreachable", "time"),
+        r"error|errors|exception|traceback|fail|failed|failure|refused|denied|"
+        r"unreachable|timed out|timeout",
     ),
-    ("WARNING", re.compile(r"\b(warn|warning|deprecated|retrying|slow)\b", re.IGNORECASE)),
+    (
+        "WARNING",
+        ("warn", "deprecated", "retrying", "slow"),
+        r"warn|warning|deprecated|retrying|slow",
+    ),
+)
+_GUESSES = tuple(
+    (level, needles, re.compile(rf"\b(?:{words})\b")) for level, needles, words in _GUESSES
 )
 
 
@@ -140,8 +159,9 @@ def normalise_level(word: str | int | None) -> str | None:
 
 def guess_level(text: str) -> str:
     """A level from the words of a line that carries none."""
-    for level, pattern in _GUESSES:
-        if pattern.search(text):
+    lowered = text.lower()
+    for level, needles, pattern in _GUESSES:
+        if any(needle in lowered for needle in needles) and pattern.search(lowered):
             return level
     return "INFO"
 
@@ -221,7 +241,14 @@ def _parse_json(line: str) -> ParsedLine | None:
     message = _first_of(record, _JSON_MESSAGE_KEYS)
     message = line.strip() if message is None else _as_text(message)
     level_value = _first_of(record, _JSON_LEVEL_KEYS)
-    level = normalise_level(level_value if isinstance(level_value, int) else _as_text(level_value))
+    if _is_pino_level(record, level_value):
+        level = _PINO_LEVELS.get(
+            level_value // 10 * 10, "CRITICAL" if level_value > 60 else "TRACE"
+        )
+    else:
+        level = normalise_level(
+            level_value if isinstance(level_value, int) else _as_text(level_value)
+        )
     trace = _first_of(record, _JSON_TRACE_KEYS)
     timestamp = _first_of(record, _JSON_TIME_KEYS)
     logger = _first_of(record, _JSON_LOGGER_KEYS)
@@ -233,6 +260,17 @@ def _parse_json(line: str) -> ParsedLine | None:
         trace=_as_text(trace) if isinstance(trace, (str, list, dict)) else None,
         layout="json",
     )
+
+
+# pino and bunyan number their levels one step above Python's (50 is an error, 60 fatal).
+_PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARNING", 50: "ERROR", 60: "CRITICAL"}
+
+
+def _is_pino_level(record: dict, level_value) -> bool:
+    """A numeric level written by pino or bunyan: they always add `pid` and `hostname`."""
+    if isinstance(level_value, bool) or not isinstance(level_value, int):
+        return False
+    return level_value >= 60 or ("pid" in record and "hostname" in record)
 
 
 def _as_text(value) -> str:

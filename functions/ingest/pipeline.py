@@ -1,17 +1,18 @@
-"""One validated batch through ingest, each event counted and stored exactly once.
+"""One validated batch through ingest, each error event counted exactly once.
 
-The per-event keys are the guarantee: an event is stored and counts into its group only when
-its key was new. The batch key is only a fast path for a batch delivered twice; it is written
-last, so a batch that failed half-way is processed again rather than skipped. (Events that a
-failed attempt had claimed then count as duplicates: a crash between the claims and the group
-update under-counts, it never counts twice.)
+Only error events are claimed: the rest is neither stored nor counted, so it needs no key (and
+costs no write). The new events are claimed and added to their groups in one atomic step
+(`commit`): a crash before it changes nothing, a crash after it leaves the events claimed and
+counted, so a retry never counts twice and never drops a count. Occurrences and the live feed
+follow the commit; a crash between loses at most a sample or a feed line.
 """
 
 from dataclasses import dataclass
 from typing import Protocol
 
-from functions.ingest.batch import AnalysedError, Batch, GroupAggregate, aggregate, analyse
+from functions.ingest.batch import AnalysedError, Batch, GroupAggregate, analyse
 from functions.ingest.rules import RuleSet
+from functions.ingest.sampling import OccurrenceSampler
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,15 @@ class GroupState:
 
 
 @dataclass(frozen=True)
+class Commit:
+    """What one group's commit added: the new events (the others were claimed before)."""
+
+    group: GroupAggregate
+    state: GroupState
+    new_errors: list[AnalysedError]
+
+
+@dataclass(frozen=True)
 class IngestResult:
     accepted: int
     duplicates: int
@@ -36,19 +46,15 @@ class IngestResult:
 
 
 class IngestStore(Protocol):
-    def batch_seen(self, batch_id: str) -> bool: ...
-
-    def claim_events(self, host: str, identities: list[tuple[str, int]]) -> list[bool]:
-        """For each (file_id, offset): True when its event key was new (and is now taken)."""
+    def commit(self, errors: list[AnalysedError], host: str, store: str | None) -> list[Commit]:
+        """Claim the error events and add the unclaimed ones to their groups, atomically: one
+        Commit per group that had new events (events claimed before are left out)."""
 
     def save_occurrences(self, errors: list[AnalysedError], host: str, store: str | None) -> None:
-        """Store each new error event (its fingerprint, identity and raw text)."""
+        """Store each given error event (its fingerprint, identity and raw text)."""
 
-    def update_group(self, group: GroupAggregate) -> GroupState: ...
-
-    def append_feed(self, kind: str, data: dict) -> None: ...
-
-    def mark_batch(self, batch_id: str) -> None: ...
+    def append_feed(self, kind: str, entries: list[dict]) -> None:
+        """Append live feed events, in order."""
 
 
 def feed_entry(group: GroupAggregate, state: GroupState, host: str, store: str | None) -> dict:
@@ -70,25 +76,36 @@ def feed_entry(group: GroupAggregate, state: GroupState, host: str, store: str |
     }
 
 
-def ingest(batch: Batch, store: IngestStore, rules: RuleSet) -> IngestResult:
-    """Claim, store and group the batch's events; answer how many were new."""
-    if store.batch_seen(batch.batch_id):
-        return IngestResult(accepted=0, duplicates=len(batch.events))
+_SAMPLER = OccurrenceSampler()
+
+
+def ingest(
+    batch: Batch, store: IngestStore, rules: RuleSet, sampler: OccurrenceSampler = _SAMPLER
+) -> IngestResult:
+    """Claim, count and store the batch's error events; answer how many were new."""
     # Parse and classify everything before the first write: a surprise here stores nothing.
     # An event twice in one batch is a duplicate before any store is asked.
     unique: dict[tuple[str, int], AnalysedError | None] = {}
     for event in batch.events:
         if (event.file_id, event.offset) not in unique:
             unique[(event.file_id, event.offset)] = analyse(event, rules)
-    claimed = store.claim_events(batch.host, list(unique))
-    new_errors = [
-        error for error, new in zip(unique.values(), claimed, strict=True) if new and error
-    ]
-    accepted = sum(claimed)
-    store.save_occurrences(new_errors, batch.host, batch.store)
-    groups = aggregate(new_errors, batch.host, batch.store)
-    for group in groups:
-        state = store.update_group(group)
-        store.append_feed("error", feed_entry(group, state, batch.host, batch.store))
-    store.mark_batch(batch.batch_id)
-    return IngestResult(accepted, len(batch.events) - accepted, len(groups))
+    errors = [error for error in unique.values() if error is not None]
+    commits = store.commit(errors, batch.host, batch.store) if errors else []
+    new_errors = sum(len(commit.new_errors) for commit in commits)
+    duplicates = len(batch.events) - len(unique) + len(errors) - new_errors
+    if commits:
+        kept = [error for commit in commits for error in _sampled(sampler, commit, batch.host)]
+        store.save_occurrences(kept, batch.host, batch.store)
+        store.append_feed(
+            "error",
+            [feed_entry(c.group, c.state, batch.host, batch.store) for c in commits],
+        )
+    return IngestResult(len(batch.events) - duplicates, duplicates, len(commits))
+
+
+def _sampled(sampler: OccurrenceSampler, commit: Commit, host: str) -> list[AnalysedError]:
+    errors = commit.new_errors
+    hour = commit.group.last_seen[:13]  # YYYY-MM-DDTHH
+    identities = [f"{host}#{e.event.file_id}#{e.event.offset}" for e in errors]
+    kept = sampler.keep(commit.group.fingerprint, hour, identities)
+    return [error for error, keep in zip(errors, kept, strict=True) if keep]

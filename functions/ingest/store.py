@@ -1,40 +1,47 @@
-"""Ingest's DynamoDB writes (pynamodb): seen keys, occurrences, group totals, hosts.
+"""Ingest's DynamoDB writes (pynamodb): event ledgers, group totals, occurrences, hosts.
 
-Seen keys are conditional puts, groups one UpdateItem of update actions per batch, never a
-read followed by a write: concurrent invocations cannot lose each other's counts.
-Occurrences are plain batched puts (their keys are the claimed events, unique).
+A batch's new error events are claimed and counted in one transaction: a conditional update
+of each file ledger touched (it holds the offsets of the file's error events; the condition
+refuses an offset already there) and one UpdateItem per group. All happen or none, so a
+crash or a concurrent copy can neither count an event twice nor lose it. Never a read
+followed by a plain write: a read only tells which offsets to leave out of the next try.
 """
 
-from concurrent.futures import ThreadPoolExecutor
+import random
+import time
+from dataclasses import replace
 from datetime import timedelta
 
-from pynamodb.exceptions import PutError, UpdateError
+from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 from pynamodb.expressions.condition import size
+from pynamodb.transactions import TransactWrite
 
 from functions.common import clock, live_feed
 from functions.common.models import GroupModel, HostModel, OccurrenceModel, SeenModel
-from functions.ingest.batch import SAMPLES_KEPT, AnalysedError, GroupAggregate, stored_line
+from functions.ingest.batch import (
+    SAMPLES_KEPT,
+    AnalysedError,
+    GroupAggregate,
+    aggregate,
+    stored_line,
+)
 from functions.ingest.hosts import Heartbeat, Host
-from functions.ingest.pipeline import GroupState
+from functions.ingest.pipeline import Commit, GroupState
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
-CLAIM_WORKERS = 8
-# How many samples each group held after this container's last update of it: the sample
-# append is sized from it, so the one UpdateItem keeps the list within SAMPLES_KEPT.
-_SAMPLE_COUNTS: dict[str, int] = {}
-_SAMPLE_COUNTS_LIMIT = 50_000
+# A transaction holds at most 100 items and a condition expression 4 KB: errors are
+# committed in chunks of this many (each chunk atomic on its own); one chunk per batch
+# in the common case.
+ERRORS_PER_COMMIT = 48  # at most 48 ledgers + 48 groups: within 100 items
+# One ledger item per 256 KiB of a file: even if every line were an 8-byte error, its
+# offsets would take some 160 KB, within DynamoDB's 400 KB item.
+LEDGER_SPAN_BYTES = 1 << 18
+# Transactions on the same items at the same time cancel each other: try again this often.
+MAX_COMMIT_ATTEMPTS = 12
 
 
 def _condition_failed(error: PutError | UpdateError) -> bool:
     return error.cause_response_code == CONDITION_FAILED
-
-
-def batch_key(batch_id: str) -> str:
-    return f"batch#{batch_id}"
-
-
-def event_key(host: str, file_id: str, offset: int) -> str:
-    return f"event#{host}#{file_id}#{offset}"
 
 
 def occurrence_key(observed_at: str, host: str, file_id: str, offset: int) -> str:
@@ -50,36 +57,69 @@ class DynamoIngestStore:
     def _expires_at(self):
         return clock.now() + timedelta(days=self.retention_days)
 
-    def batch_seen(self, batch_id: str) -> bool:
-        try:
-            SeenModel.get(batch_key(batch_id), consistent_read=True)
-        except SeenModel.DoesNotExist:
-            return False
-        return True
+    def commit(self, errors: list[AnalysedError], host: str, store: str | None) -> list[Commit]:
+        commits: list[Commit] = []
+        for start in range(0, len(errors), ERRORS_PER_COMMIT):
+            commits += self._commit_chunk(errors[start : start + ERRORS_PER_COMMIT], host, store)
+        return _merged(commits, host, store)
 
-    def _put_once(self, key: str) -> bool:
-        try:
-            SeenModel(key, expires_at=self._expires_at()).save(
-                condition=SeenModel.seen_key.does_not_exist()
-            )
-        except PutError as error:
-            if _condition_failed(error):
-                return False
-            raise
-        return True
+    def _commit_chunk(
+        self, errors: list[AnalysedError], host: str, store: str | None
+    ) -> list[Commit]:
+        taken: dict[str, set[int]] = {}  # offsets a cancelled try found already in a ledger
+        for attempt in range(MAX_COMMIT_ATTEMPTS):
+            new = [e for e in errors if e.event.offset not in taken.get(_ledger_of(host, e), ())]
+            if not new:
+                return []
+            groups = aggregate(new, host, store)
+            ledgers = _ledger_offsets(host, new)
+            try:
+                self._transact(ledgers, groups)
+            except TransactWriteError as error:
+                reasons = [reason.code if reason else None for reason in error.cancellation_reasons]
+                if "TransactionConflict" in reasons:  # a concurrent copy: try again shortly
+                    time.sleep(random.uniform(0, 0.01 * 2**attempt))  # noqa: S311 - jitter
+                    continue
+                if "ConditionalCheckFailed" not in reasons:
+                    raise
+                for key, code in zip(ledgers, reasons, strict=False):
+                    if code == "ConditionalCheckFailed":
+                        taken[key] = _ledger_content(key)
+                continue
+            items = {
+                item.fingerprint: item
+                for item in GroupModel.batch_get(
+                    [group.fingerprint for group in groups], consistent_read=True
+                )
+            }
+            commits = []
+            for group in groups:
+                item = items[group.fingerprint]
+                _add_samples(group, len(item.samples or []))
+                mine = [e for e in new if e.fingerprint == group.fingerprint]
+                commits.append(Commit(group, _state(group, item), mine))
+            return commits
+        raise RuntimeError(f"no commit after {MAX_COMMIT_ATTEMPTS} tries")
 
-    def claim_events(self, host: str, identities: list[tuple[str, int]]) -> list[bool]:
-        keys = [event_key(host, file_id, offset) for file_id, offset in identities]
-        if len(keys) <= 1:
-            return [self._put_once(key) for key in keys]
-        # Conditional puts cannot be batched; in parallel a 500-event batch takes ~60 round
-        # trips, not 500. The client is shared (thread-safe) and was made by batch_seen.
-        with ThreadPoolExecutor(max_workers=min(CLAIM_WORKERS, len(keys))) as pool:
-            return list(pool.map(self._put_once, keys))
-
-    def mark_batch(self, batch_id: str) -> None:
-        # False means a concurrent delivery of the same batch finished first: nothing to do.
-        self._put_once(batch_key(batch_id))
+    def _transact(self, ledgers: dict[str, set[int]], groups: list[GroupAggregate]) -> None:
+        """One transaction: every ledger takes its new offsets (refused if one is there
+        already), every group adds its totals. Only a ledger can refuse: a cancelled
+        transaction means a duplicate, never a race on a group."""
+        expires_at = self._expires_at()
+        connection = GroupModel._get_connection().connection
+        with TransactWrite(connection=connection) as transaction:
+            for key, offsets in ledgers.items():
+                condition = None
+                for offset in sorted(offsets):
+                    fresh = ~SeenModel.offsets.contains(offset)
+                    condition = fresh if condition is None else condition & fresh
+                transaction.update(
+                    SeenModel(key),
+                    [SeenModel.offsets.add(offsets), SeenModel.expires_at.set(expires_at)],
+                    condition=condition,
+                )
+            for group in groups:
+                transaction.update(GroupModel(group.fingerprint), _group_actions(group))
 
     def save_occurrences(self, errors: list[AnalysedError], host: str, store: str | None) -> None:
         expires_at = self._expires_at()
@@ -101,26 +141,51 @@ class DynamoIngestStore:
                     )
                 )
 
-    def update_group(self, group: GroupAggregate) -> GroupState:
-        """Add the batch's totals to the group: one UpdateItem, unless what this container
-        believed about the group's samples was wrong."""
-        item = GroupModel(group.fingerprint)
-        actions = _group_actions(group)
-        for samples, condition in _sample_attempts(group):
-            if _try_update(item, [*actions, *samples], condition):
-                break
-        else:
-            # The samples changed under us: leave them, add the rest.
-            item.update(actions)
-        _remember_samples(group.fingerprint, len(item.samples or []))
-        return _state(group, item)
+    def append_feed(self, kind: str, entries: list[dict]) -> None:
+        live_feed.append_many(kind, entries, retention_days=self.retention_days)
 
-    def append_feed(self, kind: str, data: dict) -> None:
-        live_feed.append(kind, data, retention_days=self.retention_days)
+
+def _merged(commits: list[Commit], host: str, store: str | None) -> list[Commit]:
+    """One commit per group (a batch's chunks may each have committed part of a group)."""
+    by_group: dict[str, list[Commit]] = {}
+    for commit in commits:
+        by_group.setdefault(commit.group.fingerprint, []).append(commit)
+    merged = []
+    for parts in by_group.values():
+        if len(parts) == 1:
+            merged.append(parts[0])
+            continue
+        new_errors = [error for part in parts for error in part.new_errors]
+        (group,) = aggregate(new_errors, host, store)
+        last = parts[-1].state
+        merged.append(Commit(group, replace(last, is_new=last.count == group.count), new_errors))
+    return merged
+
+
+def ledger_key(host: str, file_id: str, offset: int) -> str:
+    return f"ledger#{host}#{file_id}#{offset // LEDGER_SPAN_BYTES}"
+
+
+def _ledger_of(host: str, error: AnalysedError) -> str:
+    return ledger_key(host, error.event.file_id, error.event.offset)
+
+
+def _ledger_offsets(host: str, errors: list[AnalysedError]) -> dict[str, set[int]]:
+    ledgers: dict[str, set[int]] = {}
+    for error in errors:
+        ledgers.setdefault(_ledger_of(host, error), set()).add(error.event.offset)
+    return ledgers
+
+
+def _ledger_content(key: str) -> set[int]:
+    try:
+        return set(SeenModel.get(key, consistent_read=True).offsets or ())
+    except SeenModel.DoesNotExist:
+        return set()
 
 
 def _state(group: GroupAggregate, item: GroupModel) -> GroupState:
-    """The group after the update (ALL_NEW): it is new when this batch's count is all it has."""
+    """The group after the commit: it is new when this batch's count is all it has."""
     count = int(item.count)
     return GroupState(
         count=count,
@@ -134,49 +199,23 @@ def _state(group: GroupAggregate, item: GroupModel) -> GroupState:
     )
 
 
-def _sample_attempts(group: GroupAggregate) -> list[tuple[list, object]]:
-    """(actions, condition) pairs to try in turn: append this batch's samples only while the
-    list stays within SAMPLES_KEPT. A failed condition writes nothing, so no read is needed:
-    first the guess from this container's last look, then one that assumes nothing."""
-    append = GroupModel.samples.set((GroupModel.samples | []).append(group.samples))
-    assume_nothing = (
-        [append],
-        GroupModel.samples.does_not_exist()
-        | (size(GroupModel.samples) <= SAMPLES_KEPT - len(group.samples)),
+def _add_samples(group: GroupAggregate, held: int) -> None:
+    """Append this batch's samples while the group holds fewer than SAMPLES_KEPT: a write
+    only until the list is full. The condition keeps the bound when copies race (a failed
+    condition writes nothing: someone else filled the list)."""
+    fitting = group.samples[: max(0, SAMPLES_KEPT - held)]
+    if not fitting:
+        return
+    room = GroupModel.samples.does_not_exist() | (
+        size(GroupModel.samples) <= SAMPLES_KEPT - len(fitting)
     )
-    known = _SAMPLE_COUNTS.get(group.fingerprint)
-    if known is None:
-        return [assume_nothing]
-    # size() of a missing attribute: DynamoDB fails the condition, moto raises; both are
-    # spared by testing existence first.
-    if known >= SAMPLES_KEPT:
-        full = GroupModel.samples.exists() & (size(GroupModel.samples) >= SAMPLES_KEPT)
-        return [([], full), assume_nothing]
-    fitting = group.samples[: SAMPLES_KEPT - known]
-    exactly_known = GroupModel.samples.exists() & (size(GroupModel.samples) == known)
-    if known == 0:
-        exactly_known = GroupModel.samples.does_not_exist() | exactly_known
-    return [
-        ([GroupModel.samples.set((GroupModel.samples | []).append(fitting))], exactly_known),
-        assume_nothing,
-    ]
-
-
-def _remember_samples(fingerprint: str, count: int) -> None:
-    if len(_SAMPLE_COUNTS) >= _SAMPLE_COUNTS_LIMIT:
-        _SAMPLE_COUNTS.clear()
-    _SAMPLE_COUNTS[fingerprint] = count
-
-
-def _try_update(item: GroupModel, actions: list, condition) -> bool:
-    """The update, or False when its condition failed (nothing written)."""
     try:
-        item.update(actions, condition=condition)
+        GroupModel(group.fingerprint).update(
+            [GroupModel.samples.set((GroupModel.samples | []).append(fitting))], condition=room
+        )
     except UpdateError as error:
-        if _condition_failed(error):
-            return False
-        raise
-    return True
+        if not _condition_failed(error):
+            raise
 
 
 def _group_actions(group: GroupAggregate) -> list:

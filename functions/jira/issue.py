@@ -153,13 +153,19 @@ def comment_text(group: dict, new_occurrences: int | None, status_page_url: str 
     """The update comment; `new_occurrences` None when the number since the last one is unknown."""
     total = int(group.get("count") or 0)
     if new_occurrences is None:
-        seen = f"Seen again (total {total})"
+        seen = f"Seen again (total {total:,})"
     else:
         times = "time" if new_occurrences == 1 else "times"
-        seen = f"Seen {new_occurrences} more {times} (total {total})"
-    text = f"{seen} on hosts {_listed(group.get('hosts'))}. Last seen {group.get('last_seen', '')}."
+        seen = f"Seen {new_occurrences:,} more {times} (total {total:,})"
+    hosts, stores = group.get("hosts") or [], group.get("stores") or []
+    where = f"on {_count(len(hosts), 'host')} in {_count(len(stores), 'store')}"
+    text = f"{seen} {where} ({_listed(hosts)}). Last seen {group.get('last_seen', '')}."
     link = group_link(status_page_url, group.get("fingerprint", ""))
     return f"{text}\n{link}" if link else text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def reopen_text(group: dict, new_occurrences: int, status_page_url: str = "") -> str:

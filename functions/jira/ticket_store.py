@@ -89,14 +89,32 @@ def mark_open(fingerprint: str, jira_key: str, commented_count: int, created_at:
     )
 
 
+def schedule_comment(fingerprint: str, due_at: str) -> bool:
+    """Book the one throttled comment of the ticket for `due_at`; False if one is booked
+    already (a booking whose time has passed belongs to a lost job and may be taken)."""
+    try:
+        TicketModel(fingerprint).update(
+            actions=[TicketModel.comment_due_at.set(due_at)],
+            condition=TicketModel.comment_due_at.does_not_exist()
+            | (TicketModel.comment_due_at < clock.iso()),
+        )
+    except UpdateError as error:
+        if _condition_failed(error):
+            return False
+        raise
+    return True
+
+
 def advance_comment(fingerprint: str, from_count: int, to_count: int, status: str = OPEN) -> bool:
-    """Move the reported count from `from_count` to `to_count`; False if another job moved it."""
+    """Move the reported count from `from_count` to `to_count`; False if another job moved it.
+    Reporting frees the comment booking."""
     try:
         TicketModel(fingerprint).update(
             actions=[
                 TicketModel.commented_count.set(to_count),
                 TicketModel.last_comment_at.set(clock.iso()),
                 TicketModel.status.set(status),
+                TicketModel.comment_due_at.remove(),
             ],
             condition=TicketModel.commented_count == from_count,
         )

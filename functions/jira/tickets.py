@@ -6,6 +6,7 @@ label; it is never retried blindly. Jira failures raise, so SQS retries the job 
 """
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from atlassian import Jira
 from aws_lambda_powertools import Logger
@@ -35,6 +36,10 @@ class TicketNotReady(Exception):
     def __init__(self, message: str, wait_seconds: float = NOT_READY_RETRY_SECONDS):
         super().__init__(message)
         self.wait_seconds = wait_seconds
+
+
+class CommentLater(TicketNotReady):
+    """Storm control: the ticket was commented on lately; this job reports at `wait_seconds`."""
 
 
 class BadJob(ValueError):
@@ -189,10 +194,25 @@ def update(group: dict, jira: Jira, settings: Settings, ticket: dict | None = No
     total = int(group.get("count") or 0)
     if total <= reported:
         return Outcome("nothing-new", key)
+    wait = _comment_wait(ticket, settings)
+    if wait > 0:
+        due_at = clock.iso(clock.now() + timedelta(seconds=wait))
+        if ticket_store.schedule_comment(fingerprint, due_at):
+            raise CommentLater(f"{key} was commented on lately; next comment at {due_at}", wait)
+        return Outcome("throttled", key)  # the booked comment will carry these occurrences
     text = issue.comment_text(group, total - reported, settings.status_page_url)
     return _report(
         group, ticket, total, lambda: jira.issue_add_comment(key, text), settings, "commented"
     )
+
+
+def _comment_wait(ticket: dict, settings: Settings) -> float:
+    """Seconds until the ticket may be commented on again (0: now)."""
+    last = ticket.get("last_comment_at") or ticket.get("created_at")
+    if not last:
+        return 0.0
+    since = (clock.now() - datetime.fromisoformat(last.replace("Z", "+00:00"))).total_seconds()
+    return max(settings.comment_interval_seconds - since, 0.0)
 
 
 def reopen(group: dict, jira: Jira, settings: Settings) -> Outcome:

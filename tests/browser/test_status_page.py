@@ -140,3 +140,34 @@ def test_automation_toggles_from_the_page_with_the_admin_token(running_stack, br
                 timeout=5,
             )
         page.close()
+
+
+def test_a_decision_can_be_marked_wrong_from_the_page(running_stack, browser):
+    stack = running_stack
+    page = browser.new_page()
+    page.goto(f"{stack.api_url}/")
+    page.wait_for_function(
+        "document.querySelector('#stream-state').textContent.toLowerCase().includes('live')",
+        timeout=5000,
+    )
+    answer = requests.post(f"{stack.pos_url}/simulate/printer-offline", json={}, timeout=5)
+    assert answer.status_code != 404, answer.text
+    button = page.locator("#errors li", has_text="printer offline").locator(".mark-wrong")
+    button.wait_for(timeout=5000)
+    page.evaluate(
+        "token => sessionStorage.setItem('stacklens-admin-token', token)", stack.admin_token
+    )
+    button.click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.mark-wrong')].some(b => b.textContent === 'Marked wrong')",
+        timeout=5000,
+    )
+    exported = requests.get(
+        f"{stack.api_url}/api/decisions/feedback",
+        headers={"Authorization": f"Bearer {stack.admin_token}"},
+        timeout=5,
+    )
+    assert exported.status_code == 200
+    rows = [line for line in exported.text.splitlines() if "marked wrong" in line]
+    assert rows, exported.text
+    page.close()

@@ -3,6 +3,8 @@ signatures like the real one, records every delivery, and answers as a test tell
 
 import gzip
 import json
+import random
+import socket
 import threading
 import time
 import uuid
@@ -27,6 +29,11 @@ class FakeIngest:
         self.deliveries: list[dict] = []  # every event of every accepted batch, duplicates too
         self.stored: dict[tuple, dict] = {}  # (host, file_id, offset) -> event, as ingest keeps
         self.heartbeats: list[dict] = []
+        # An outage of /ingest: None, "error" (503), "stall" (hold, then hang up) or "drop"
+        # (hang up at once, no answer).
+        self.outage: str | None = None
+        self.stall_seconds = 0.5
+        self.flakiness = 0.0  # the share of /ingest requests answered 503 or hung up on
         self._scripted: deque[tuple[int, dict]] = deque()
         self._changed = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -91,7 +98,19 @@ class FakeIngest:
 
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                status, body, headers = fake._handle(self.path, self.headers, raw)
+                outage = fake.outage if self.path == "/ingest" else None
+                if outage is None and self.path == "/ingest" and random.random() < fake.flakiness:
+                    outage = random.choice(["error", "drop"])
+                if outage in ("stall", "drop"):
+                    if outage == "stall":
+                        time.sleep(fake.stall_seconds)
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                if outage == "error":
+                    status, body, headers = 503, {"error": "down"}, {"Retry-After": "0.05"}
+                else:
+                    status, body, headers = fake._handle(self.path, self.headers, raw)
                 payload = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -114,7 +133,7 @@ class FakeIngest:
             return self._record(path, 401, {"error": "bad or missing signature"}, [], raw, headers)
         body = gzip.decompress(raw) if headers.get("Content-Encoding") == "gzip" else raw
         document = json.loads(body)
-        if path == "/api/heartbeat":
+        if path == "/api/watcher/heartbeat":
             with self._changed:
                 self.heartbeats.append(document)
                 self._changed.notify_all()

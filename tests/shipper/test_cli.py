@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from shipper.checkpoint import CheckpointStore
-from tests.shipper.support import append, wait_until
+from tests.shipper.support import append, shipper_command, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -21,27 +21,10 @@ def line(n: int) -> str:
 
 @pytest.fixture
 def command(ingest, tmp_path, logs):
-    key_file = tmp_path / "host.key"
-    key_file.write_text(ingest.key + "\n")
-    return [
-        sys.executable,
-        "-m",
-        "shipper",
-        "--watch",
-        str(logs / "*.log"),
-        "--endpoint",
-        ingest.url + "/",
-        "--host-id",
-        ingest.host_id,
-        "--store-id",
-        ingest.store_id,
-        "--key-file",
-        str(key_file),
-        "--state-dir",
-        str(tmp_path / "state"),
-        "--heartbeat-interval",
-        "0.2",
-    ]
+    # A trailing slash on the endpoint is fine.
+    command = shipper_command(ingest, tmp_path, str(logs / "*.log"), "--heartbeat-interval", "0.2")
+    command[command.index("--endpoint") + 1] += "/"
+    return command
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 
 from shipper.event import ShippedEvent, rfc3339_now
 from shipper.sender import Sender, SenderSettings
+from shipper.spool import Spool, SpooledEvent
 from tests.shipper.support import wait_until
 
 pytestmark = pytest.mark.integration
@@ -16,20 +17,25 @@ pytestmark = pytest.mark.integration
 
 def events(count: int, text: str = "2024-05-01 10:00:00 INFO sale {n}", file_id="f" * 32):
     now = time.monotonic()
-    return [
-        ShippedEvent("/logs/app.log", file_id, n * 100, text.format(n=n), rfc3339_now(), now)
+    shipped = [
+        ShippedEvent("/logs/app.log", file_id, n * 100, text.format(n=n), rfc3339_now())
         for n in range(count)
+    ]
+    return [
+        SpooledEvent(file_id, event.offset + 100, now, json.dumps(event.to_wire()).encode())
+        for event in shipped
     ]
 
 
 @pytest.fixture
 def delivered():
-    done: list[ShippedEvent] = []
+    done: list[tuple[str, int]] = []
     lock = threading.Lock()
 
-    def on_done(batch):
-        with lock:
-            done.extend(batch)
+    def on_done(acknowledged):
+        with lock:  # one entry per acknowledged event, so tests can count them
+            for file_id, end, count in acknowledged:
+                done.extend([(file_id, end)] * count)
 
     return done, on_done
 
@@ -49,7 +55,9 @@ def start_sender(ingest, tmp_path, delivered):
             "backoff_cap": 0.1,
         }
         settings = SenderSettings(**{**defaults, **overrides})
-        sender = Sender(settings, on_done=delivered[1])
+        spool = Spool(tmp_path / f"spool-{len(senders)}", on_done=delivered[1])
+        spool.open({})
+        sender = Sender(settings, spool)
         sender.start()
         senders.append(sender)
         return sender
@@ -57,10 +65,11 @@ def start_sender(ingest, tmp_path, delivered):
     yield start
     for sender in senders:
         sender.stop()
+        sender.spool.close()
 
 
 def test_batches_hold_at_most_500_events_and_big_ones_are_gzipped(ingest, start_sender, delivered):
-    start_sender().submit(events(1200))
+    start_sender().spool.append(events(1200))
     wait_until(lambda: len(delivered[0]) == 1200, message="1200 acknowledged events")
     batches = [request for request in ingest.requests if request["path"] == "/ingest"]
     assert sum(len(batch["events"]) for batch in batches) == 1200
@@ -72,7 +81,7 @@ def test_batches_hold_at_most_500_events_and_big_ones_are_gzipped(ingest, start_
 def test_a_small_batch_goes_plain_and_within_the_linger(ingest, start_sender, delivered):
     sender = start_sender()
     (event,) = events(1)
-    sender.submit([event])
+    sender.spool.append([event])
     wait_until(lambda: delivered[0], message="one acknowledged event")
     (request,) = ingest.requests
     assert request["gzip"] is False
@@ -80,7 +89,7 @@ def test_a_small_batch_goes_plain_and_within_the_linger(ingest, start_sender, de
 
 
 def test_a_batch_is_cut_before_it_passes_the_byte_limit(ingest, start_sender, delivered):
-    start_sender(max_bytes=4096).submit(events(20, text="x" * 400 + " {n}"))
+    start_sender(max_bytes=4096).spool.append(events(20, text="x" * 400 + " {n}"))
     wait_until(lambda: len(delivered[0]) == 20, message="20 acknowledged events")
     assert all(len(request["events"]) <= 9 for request in ingest.requests)
 
@@ -88,7 +97,7 @@ def test_a_batch_is_cut_before_it_passes_the_byte_limit(ingest, start_sender, de
 def test_server_errors_are_retried_until_ingest_takes_the_batch(ingest, start_sender, delivered):
     ingest.answer_next(500, times=3)
     ingest.answer_next(503, times=1)
-    start_sender().submit(events(5))
+    start_sender().spool.append(events(5))
     wait_until(lambda: len(delivered[0]) == 5, message="5 acknowledged events")
     assert [request["status"] for request in ingest.requests] == [500, 500, 500, 503, 202]
     assert len(ingest.deliveries) == 5
@@ -96,7 +105,7 @@ def test_server_errors_are_retried_until_ingest_takes_the_batch(ingest, start_se
 
 def test_retry_after_is_honoured(ingest, start_sender, delivered):
     ingest.answer_next(429, headers={"Retry-After": "1"})
-    start_sender().submit(events(2))
+    start_sender().spool.append(events(2))
     wait_until(lambda: len(delivered[0]) == 2, timeout=5, message="2 acknowledged events")
     refused, taken = ingest.requests
     assert refused["status"] == 429 and taken["status"] == 202
@@ -105,14 +114,14 @@ def test_retry_after_is_honoured(ingest, start_sender, delivered):
 
 def test_an_unreachable_ingest_is_retried(start_sender, delivered):
     sender = start_sender(endpoint="http://127.0.0.1:9")  # nothing listens there
-    sender.submit(events(1))
+    sender.spool.append(events(1))
     wait_until(lambda: sender.stats.snapshot().get("retries", 0) >= 2, message="2 retries")
     assert delivered[0] == []
 
 
 def test_a_batch_too_large_is_split_until_ingest_takes_it(ingest, start_sender, delivered):
     ingest.max_events_per_batch = 3
-    start_sender().submit(events(10))
+    start_sender().spool.append(events(10))
     wait_until(lambda: len(delivered[0]) == 10, message="10 acknowledged events")
     statuses = [request["status"] for request in ingest.requests]
     assert 413 in statuses
@@ -126,9 +135,9 @@ def test_a_refused_batch_is_dead_lettered_and_shipping_goes_on(
 ):
     ingest.reject_lines_containing = "poison"
     sender = start_sender()
-    sender.submit(events(2, text="poison {n}", file_id="a" * 32))
+    sender.spool.append(events(2, text="poison {n}", file_id="a" * 32))
     wait_until(lambda: len(delivered[0]) == 2, message="the refused batch set aside")
-    sender.submit(events(2, text="fine {n}", file_id="b" * 32))
+    sender.spool.append(events(2, text="fine {n}", file_id="b" * 32))
     wait_until(lambda: len(delivered[0]) == 4, message="the next batch delivered")
 
     (dead,) = [

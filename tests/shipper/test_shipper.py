@@ -7,7 +7,7 @@ import time
 import pytest
 
 from shipper.checkpoint import CheckpointStore
-from tests.shipper.support import append, wait_until
+from tests.shipper.support import append, open_paths, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -172,13 +172,7 @@ def test_a_deleted_file_is_not_held_open(ingest, config, logs, start_shipper):
     ingest.wait_for_lines(1)
 
     def open_logs():
-        names = []
-        for descriptor in os.listdir("/proc/self/fd"):
-            try:
-                names.append(os.readlink(f"/proc/self/fd/{descriptor}"))
-            except OSError:
-                pass
-        return [name for name in names if name.startswith(str(log))]
+        return [name for name in open_paths() if name.startswith(str(log))]
 
     assert open_logs() == [str(log)]
     log.unlink()

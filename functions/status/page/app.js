@@ -97,8 +97,37 @@ function showDecision(data) {
     const confidence = typeof data.confidence === 'number' ? ` ${data.confidence.toFixed(2)}` : '';
     tag.textContent = `→ ${data.action || '?'}${confidence}`;
     tag.title = String(data.reason || '');
+    if (data.decision_key) showMarkWrong(row, data);
   }
   scheduleStatusRefresh();
+}
+
+// Feedback for the model: the operator says the latest decision on this error was wrong.
+function showMarkWrong(row, decision) {
+  let button = row.querySelector('.mark-wrong');
+  if (!button) {
+    button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'mark-wrong';
+    button.dataset.testid = 'mark-wrong';
+    row.querySelector('.meta').append(button);
+  }
+  button.textContent = 'Mark wrong';
+  button.disabled = false;
+  button.onclick = () => withToken((token) => markWrong(token, button, decision));
+}
+
+async function markWrong(token, button, decision) {
+  const answer = await postAsAdmin(
+    '/api/decisions/feedback',
+    {fingerprint: decision.fingerprint, decision_key: decision.decision_key},
+    token,
+    (again) => markWrong(again, button, decision),
+  );
+  if (answer) {
+    button.textContent = 'Marked wrong';
+    button.disabled = true;
+  }
 }
 
 function showTicket(data) {

@@ -189,3 +189,36 @@ def test_a_record_that_fails_is_reported_alone(aws, stream):
 
     assert answer == {"batchItemFailures": [{"itemIdentifier": "999"}]}
     assert [decision.action for decision in decisions()] == ["create"]
+
+
+def test_feedback_changes_the_next_decision_and_the_row_explains_it(aws, stream):
+    from functions.common.models import FeedbackModel
+    from functions.decide.handler import lambda_handler
+
+    write_group(count=1, severity="HIGH")
+    lambda_handler(stream.event(), context())
+    [first] = decisions()
+    assert first.action == "create"
+    assert first.feedback_adjustment == 0.0
+    assert first.model_probability == first.confidence > first.threshold
+
+    # Someone marks it wrong (the feedback function's row), then the error happens again.
+    FeedbackModel(
+        FINGERPRINT,
+        "2024-05-01T10:05:00.000Z#x",
+        actionable=0,
+        source="status-page",
+        reason="decision create marked wrong",
+        message="Missing price for product 999 (store 0042)",
+        created_at="2024-05-01T10:05:00.000Z",
+    ).save()
+    write_group(count=2, severity="HIGH")
+    lambda_handler(stream.event(), context())
+
+    second = decisions()[-1]
+    assert second.action == "skip"
+    assert second.model_probability == first.model_probability
+    assert second.feedback_adjustment == -0.5
+    assert second.confidence == pytest.approx(first.model_probability - 0.5, abs=1e-4)
+    assert second.threshold == 0.5
+    assert "feedback -0.50" in second.reason

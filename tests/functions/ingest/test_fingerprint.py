@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from functions.ingest.fingerprint import signature_of
@@ -172,3 +172,54 @@ def test_masking_is_stable(text):
     template = template_of(text)
 
     assert template_of(template) == template
+
+
+_TEMPLATES = [
+    "2026-11-26 12:00:00,000 ERROR [pos.pricing] Missing price for product {n} (order {hex}, "
+    "store S{n2})",
+    "2026-11-26 12:00:00,000 ERROR [pos.payments] Payment {uuid} to {ip} timed out after {n}ms",
+    '{{"level": "error", "msg": "Cannot open {path} for till {n2}: {quoted}"}}',
+    "Nov 26 12:00:00 till-{n2} posd[{n}]: sync of batch {hex} failed at {ip}:{port}",
+]
+_values = st.fixed_dictionaries(
+    {
+        "n": st.integers(0, 10**12),
+        "n2": st.integers(0, 999),
+        "port": st.integers(10, 65535),
+        "hex": st.integers(0, 2**64).map(lambda value: f"{value:x}0"),
+        "uuid": st.uuids().map(str),
+        "ip": st.ip_addresses(v=4).map(str),
+        "path": st.lists(
+            st.from_regex(r"[a-z0-9_]{1,8}", fullmatch=True), min_size=1, max_size=5
+        ).map(lambda parts: "/" + "/".join(parts) + ".db"),
+        "quoted": st.from_regex(r"[A-Za-z0-9 ]{0,20}", fullmatch=True).map(lambda s: f"'{s}'"),
+    }
+)
+
+
+@given(st.sampled_from(_TEMPLATES), _values, _values)
+def test_the_same_template_with_any_values_has_one_fingerprint(template, first, second):
+    assert fingerprint(template.format(**first)) == fingerprint(template.format(**second))
+
+
+_exception_types = st.from_regex(r"[A-Z][A-Za-z]{0,15}(Error|Exception)", fullmatch=True)
+
+
+@given(_exception_types, _exception_types, st.sampled_from(["python", "java"]))
+def test_different_exception_types_never_share_a_fingerprint(first, second, language):
+    assume(first != second)
+
+    def crash(exception: str) -> str:
+        if language == "python":
+            return _python_crash(40, 12, "sku-1", exception=exception)
+        return (
+            "2026-11-26 12:00:00.000 ERROR [main] com.pos.Checkout - failed\n"
+            f"com.pos.{exception}: boom\n\tat com.pos.Checkout.pay(Checkout.java:10)\n"
+        )
+
+    assert fingerprint(crash(first)) != fingerprint(crash(second))
+
+
+@given(st.text(max_size=600))
+def test_any_text_gets_a_fingerprint_without_raising(text):
+    assert re.fullmatch(r"[0-9a-f]{32}", fingerprint(text))

@@ -110,7 +110,7 @@ def test_a_signed_batch_is_grouped_and_stored(key):
     assert pricing_entry["source"] == "/var/log/pos/app.log"
 
 
-def test_the_same_batch_again_is_all_duplicates(key):
+def test_the_same_batch_again_stores_and_counts_nothing(key):
     sent = batch([event(PRICING, 0), event(SALE, 100)])
     assert json_of(post_signed("/ingest", key, sent)) == {"accepted": 2, "duplicates": 0}
     stored = _rows(OccurrenceModel), len(_error_feed())
@@ -118,7 +118,9 @@ def test_the_same_batch_again_is_all_duplicates(key):
     again = post_signed("/ingest", key, sent)
 
     assert again.status == 202
-    assert json_of(again) == {"accepted": 0, "duplicates": 2}
+    # Only error events are claimed (the rest is neither stored nor counted, and a claim per
+    # line would cost a write per line): the INFO line is taken again, harmlessly.
+    assert json_of(again) == {"accepted": 1, "duplicates": 1}
     (group,) = GroupModel.scan()
     assert group.count == 1
     assert (_rows(OccurrenceModel), len(_error_feed())) == stored
@@ -130,7 +132,7 @@ def test_the_same_events_in_a_new_batch_are_duplicates(key):
 
     answer = post_signed("/ingest", key, batch(events + [event(PRICING_AGAIN, 300)]))
 
-    assert json_of(answer) == {"accepted": 1, "duplicates": 3}
+    assert json_of(answer) == {"accepted": 2, "duplicates": 2}  # the INFO line is not claimed
     counts = {g.template.split(" |")[0]: g.count for g in GroupModel.scan()}
     assert counts == {"Pricing error": 2, "Payment gateway timeout after <duration>": 1}
     assert _rows(OccurrenceModel) == 3
@@ -367,7 +369,7 @@ def test_a_heartbeat_is_recorded_and_answers_the_desired_state(key):
         "stats": {"events_sent": 12, "paused": False, "spool_bytes": 0.5},
     }
 
-    answer = post_signed("/api/heartbeat", key, body)
+    answer = post_signed("/api/watcher/heartbeat", key, body)
 
     assert answer.status == 200
     assert json_of(answer) == {"desired_state": "running"}
@@ -377,7 +379,7 @@ def test_a_heartbeat_is_recorded_and_answers_the_desired_state(key):
     assert host.stats["events_sent"] == 12 and host.stats["paused"] is False
 
     HostModel("pos-1").update(actions=[HostModel.desired_state.set("paused")])
-    assert json_of(post_signed("/api/heartbeat", key, body)) == {"desired_state": "paused"}
+    assert json_of(post_signed("/api/watcher/heartbeat", key, body)) == {"desired_state": "paused"}
 
 
 @pytest.mark.parametrize(
@@ -390,7 +392,7 @@ def test_a_heartbeat_is_recorded_and_answers_the_desired_state(key):
     ],
 )
 def test_an_invalid_heartbeat_is_a_400(key, body, field):
-    answer = post_signed("/api/heartbeat", key, body)
+    answer = post_signed("/api/watcher/heartbeat", key, body)
 
     assert answer.status == 400
     assert json_of(answer)["field"] == field
@@ -398,7 +400,7 @@ def test_an_invalid_heartbeat_is_a_400(key, body, field):
 
 
 def test_a_heartbeat_needs_a_signature(key):
-    answer = post_signed("/api/heartbeat", "wrong", {"host": "pos-1"})
+    answer = post_signed("/api/watcher/heartbeat", "wrong", {"host": "pos-1"})
 
     assert answer.status == 401
 
@@ -466,7 +468,7 @@ def test_any_signed_body_gets_an_answer_below_500(key, body, compress):
     raw = gzip.compress(body) if compress else body
     headers = {"Content-Encoding": "gzip"} if compress else {}
     headers.update(signed_headers("pos-1", key, raw))
-    for path in ("/ingest", "/api/heartbeat"):
+    for path in ("/ingest", "/api/watcher/heartbeat"):
         answer = call(path, raw, headers)
         assert answer.status < 500, answer.body
 

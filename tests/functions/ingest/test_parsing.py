@@ -209,3 +209,114 @@ def test_any_text_parses_to_a_known_level(text):
 
     assert parsed.level in LEVELS
     assert isinstance(parsed.message, str)
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "logger", "message", "timestamp"),
+    [
+        (
+            "2026/11/26 12:00:01 [error] 1234#1234: *5678 connect() failed (111: Connection "
+            "refused) while connecting to upstream, client: 10.0.0.5, server: pos.example.com",
+            "ERROR",
+            None,
+            "connect() failed (111: Connection refused) while connecting to upstream, "
+            "client: 10.0.0.5, server: pos.example.com",
+            "2026/11/26 12:00:01",
+        ),
+        (
+            "2026/11/26 12:00:02 [crit] 99#99: *1 SSL_do_handshake() failed",
+            "CRITICAL",
+            None,
+            "SSL_do_handshake() failed",
+            "2026/11/26 12:00:02",
+        ),
+        (
+            "2026/11/26 12:00:02 [warn] 7#7: upstream server temporarily disabled",
+            "WARNING",
+            None,
+            "upstream server temporarily disabled",
+            "2026/11/26 12:00:02",
+        ),
+        (
+            "[Thu Nov 26 12:00:03.123456 2026] [proxy:error] [pid 4321:tid 140000] "
+            "(111)Connection refused: AH00957: attempt to connect to 127.0.0.1:8080 failed",
+            "ERROR",
+            "proxy",
+            "(111)Connection refused: AH00957: attempt to connect to 127.0.0.1:8080 failed",
+            "Thu Nov 26 12:00:03.123456 2026",
+        ),
+        (
+            "[Thu Nov 26 12:00:03 2026] [error] [client 10.0.0.9] File does not exist: /var/www/x",
+            "ERROR",
+            None,
+            "File does not exist: /var/www/x",
+            "Thu Nov 26 12:00:03 2026",
+        ),
+        (
+            "[Thu Nov 26 12:00:04.000001 2026] [ssl:warn] [pid 12] AH01909: certificate mismatch",
+            "WARNING",
+            "ssl",
+            "AH01909: certificate mismatch",
+            "Thu Nov 26 12:00:04.000001 2026",
+        ),
+    ],
+)
+def test_nginx_and_apache_error_logs(line, level, logger, message, timestamp):
+    parsed = parse(line)
+
+    assert (parsed.level, parsed.logger, parsed.message, parsed.timestamp) == (
+        level,
+        logger,
+        message,
+        timestamp,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "logger", "message"),
+    [
+        # pino: numeric levels one step above Python's, with pid and hostname always there
+        (
+            '{"level":50,"time":1764158400000,"pid":42,"hostname":"till-3","name":"pos-api",'
+            '"msg":"payment declined for order 77"}',
+            "ERROR",
+            "pos-api",
+            "payment declined for order 77",
+        ),
+        (
+            '{"level":60,"time":1764158400000,"pid":42,"hostname":"till-3","msg":"out of memory"}',
+            "CRITICAL",
+            None,
+            "out of memory",
+        ),
+        (
+            '{"level":30,"time":1764158400000,"pid":42,"hostname":"till-3","msg":"order paid"}',
+            "INFO",
+            None,
+            "order paid",
+        ),
+        # winston's default JSON format
+        (
+            '{"level":"error","message":"Inventory sync failed: timeout","timestamp":'
+            '"2026-11-26T12:00:00.000Z","service":"inventory"}',
+            "ERROR",
+            None,
+            "Inventory sync failed: timeout",
+        ),
+        (
+            '{"message":"slow query 1200ms","level":"warn","timestamp":"2026-11-26T12:00:00Z"}',
+            "WARNING",
+            None,
+            "slow query 1200ms",
+        ),
+    ],
+)
+def test_pino_and_winston_json(line, level, logger, message):
+    parsed = parse(line)
+
+    assert (parsed.level, parsed.logger, parsed.message, parsed.layout) == (
+        level,
+        logger,
+        message,
+        "json",
+    )

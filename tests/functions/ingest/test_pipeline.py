@@ -1,6 +1,8 @@
-"""Exactly once: each event counts into its group once, whatever is redelivered or retried.
+"""Exactly once: each error event counts into its group once, whatever is redelivered, retried
+or interrupted.
 
-Runs the pipeline on an in-memory store with the same interface as the DynamoDB one.
+Runs the pipeline on an in-memory store with the same contract as the DynamoDB one (a group's
+claims and count change together or not at all).
 """
 
 import uuid
@@ -8,13 +10,15 @@ from dataclasses import replace
 
 import pytest
 
-from functions.ingest.batch import Batch, GroupAggregate, WireEvent
-from functions.ingest.pipeline import GroupState, ingest
+from functions.ingest.batch import Batch, WireEvent, aggregate
+from functions.ingest.pipeline import Commit, GroupState, ingest
 from functions.ingest.rules import default_rules
+from functions.ingest.sampling import OccurrenceSampler
 
 pytestmark = pytest.mark.unit
 
 PRICING = "2026-11-26 12:00:00,000 CRITICAL [pos.pricing] Pricing error | product {n}"
+PAYMENT = "2026-11-26 12:00:00,000 ERROR [pos.payments] Payment declined for order {n}"
 INFO = "2026-11-26 12:00:00,000 INFO [pos.checkout] order {n} paid"
 
 
@@ -23,55 +27,53 @@ class StoreDown(Exception):
 
 
 class MemoryStore:
-    """The IngestStore contract in memory; `fail_on_claim` makes the n-th claim fail once."""
+    """The IngestStore contract in memory. `fail_commit` makes the n-th commit fail before it
+    changes anything; `fail_occurrences` makes the n-th occurrence write fail (after a commit).
+    A commit is all or nothing, as DynamoDB's transaction is."""
 
     def __init__(self):
-        self.seen: set[str] = set()
+        self.claimed: set[str] = set()
         self.occurrences: list[tuple[str, str]] = []
         self.groups: dict[str, dict] = {}
-        self.group_updates = 0
+        self.commits = 0
         self.feed: list[dict] = []
-        self.fail_on_claim: int | None = None
-        self._claims = 0
+        self.fail_commit: int | None = None
+        self.fail_occurrences: int | None = None
+        self._occurrence_writes = 0
 
-    def batch_seen(self, batch_id):
-        return f"batch#{batch_id}" in self.seen
-
-    def claim_events(self, host, identities):
-        claimed = []
-        for file_id, offset in identities:
-            self._claims += 1
-            if self._claims == self.fail_on_claim:
-                self.fail_on_claim = None
-                raise StoreDown("throttled")
-            key = f"event#{host}#{file_id}#{offset}"
-            claimed.append(key not in self.seen)
-            self.seen.add(key)
-        return claimed
+    def commit(self, errors, host, store):
+        self.commits += 1
+        if self.commits == self.fail_commit:
+            raise StoreDown("throttled")
+        keys = [f"{host}#{e.event.file_id}#{e.event.offset}" for e in errors]
+        new = [error for error, key in zip(errors, keys, strict=True) if key not in self.claimed]
+        self.claimed.update(keys)
+        commits = []
+        for group in aggregate(new, host, store):
+            stored = self.groups.setdefault(group.fingerprint, {**vars(group), "count": 0})
+            stored["count"] += group.count
+            state = GroupState(
+                count=stored["count"],
+                is_new=stored["count"] == group.count,
+                template=stored["template"],
+                message=stored["message"],
+                level=stored["level"],
+                severity=stored["severity"],
+                category=stored["category"],
+                last_seen=group.last_seen,
+            )
+            mine = [error for error in new if error.fingerprint == group.fingerprint]
+            commits.append(Commit(group, state, mine))
+        return commits
 
     def save_occurrences(self, errors, host, store):
+        self._occurrence_writes += 1
+        if self._occurrence_writes == self.fail_occurrences:
+            raise StoreDown("crashed after the commit")
         self.occurrences += [(error.fingerprint, error.event.line) for error in errors]
 
-    def update_group(self, group: GroupAggregate) -> GroupState:
-        self.group_updates += 1
-        stored = self.groups.setdefault(group.fingerprint, {**vars(group), "count": 0})
-        stored["count"] += group.count
-        return GroupState(
-            count=stored["count"],
-            is_new=stored["count"] == group.count,
-            template=stored["template"],
-            message=stored["message"],
-            level=stored["level"],
-            severity=stored["severity"],
-            category=stored["category"],
-            last_seen=group.last_seen,
-        )
-
-    def append_feed(self, kind, data):
-        self.feed.append({"kind": kind, **data})
-
-    def mark_batch(self, batch_id):
-        self.seen.add(f"batch#{batch_id}")
+    def append_feed(self, kind, entries):
+        self.feed += [{"kind": kind, **data} for data in entries]
 
 
 def _batch(*lines_at: tuple[str, int]) -> Batch:
@@ -86,6 +88,10 @@ def _counts(store: MemoryStore) -> list[int]:
     return sorted(group["count"] for group in store.groups.values())
 
 
+def _ingest(batch: Batch, store: MemoryStore, sampler: OccurrenceSampler | None = None):
+    return ingest(batch, store, default_rules(), sampler or OccurrenceSampler())
+
+
 def test_new_events_are_stored_and_grouped_once_per_group():
     store = MemoryStore()
     batch = _batch(
@@ -95,35 +101,34 @@ def test_new_events_are_stored_and_grouped_once_per_group():
         ("2026-11-26 12:00:00,000 ERROR [pos] Inventory lock stuck", 30),
     )
 
-    result = ingest(batch, store, default_rules())
+    result = _ingest(batch, store)
 
     assert (result.accepted, result.duplicates, result.groups) == (4, 0, 2)
     assert _counts(store) == [1, 2]
-    assert store.group_updates == 2
+    assert store.commits == 1  # one for the batch, however many groups
     assert len(store.occurrences) == 3  # the INFO line is accepted, not stored
     assert [entry["new"] for entry in store.feed] == [2, 1]
     assert all(entry["kind"] == "error" and entry["is_new_group"] for entry in store.feed)
 
 
-def test_a_batch_delivered_twice_is_all_duplicates():
+def test_a_batch_delivered_twice_counts_once():
     store = MemoryStore()
     batch = _batch((PRICING.format(n=1), 0), (INFO.format(n=2), 10))
-    ingest(batch, store, default_rules())
+    _ingest(batch, store)
 
-    again = ingest(batch, store, default_rules())
+    again = _ingest(batch, store)
 
-    assert (again.accepted, again.duplicates) == (0, 2)
+    # Only errors are claimed: the INFO line is neither stored nor counted either way.
+    assert (again.accepted, again.duplicates) == (1, 1)
     assert _counts(store) == [1]
-    assert len(store.feed) == 1
+    assert len(store.feed) == 1 and len(store.occurrences) == 1
 
 
 def test_events_redelivered_in_a_new_batch_are_duplicates():
     store = MemoryStore()
-    ingest(_batch((PRICING.format(n=1), 0)), store, default_rules())
+    _ingest(_batch((PRICING.format(n=1), 0)), store)
 
-    result = ingest(
-        _batch((PRICING.format(n=1), 0), (PRICING.format(n=5), 50)), store, default_rules()
-    )
+    result = _ingest(_batch((PRICING.format(n=1), 0), (PRICING.format(n=5), 50)), store)
 
     assert (result.accepted, result.duplicates) == (1, 1)
     assert _counts(store) == [2]
@@ -133,40 +138,73 @@ def test_events_redelivered_in_a_new_batch_are_duplicates():
 def test_one_event_twice_in_one_batch_counts_once():
     store = MemoryStore()
 
-    result = ingest(
-        _batch((PRICING.format(n=1), 0), (PRICING.format(n=1), 0)), store, default_rules()
-    )
+    result = _ingest(_batch((PRICING.format(n=1), 0), (PRICING.format(n=1), 0)), store)
 
     assert (result.accepted, result.duplicates) == (1, 1)
     assert _counts(store) == [1]
 
 
-def test_a_batch_that_failed_half_way_is_processed_again_not_skipped():
+def test_a_crash_before_the_commit_loses_nothing_on_retry():
     store = MemoryStore()
-    batch = _batch(*[(PRICING.format(n=n), n * 10) for n in range(4)])
-    store.fail_on_claim = 3
+    _ingest(_batch(*[(PRICING.format(n=n), n) for n in range(2)]), store)
+    overlapping = _batch(*[(PRICING.format(n=n), n) for n in range(4)], (PAYMENT.format(n=9), 90))
+    store.fail_commit = 2
 
     with pytest.raises(StoreDown):
-        ingest(batch, store, default_rules())
-    assert not store.batch_seen(batch.batch_id)
-    retried = ingest(batch, store, default_rules())
+        _ingest(overlapping, store)
+    retried = _ingest(overlapping, store)
 
-    # The two events claimed before the failure are not counted twice; the rest now are.
-    assert (retried.accepted, retried.duplicates) == (2, 2)
-    assert _counts(store) == [2]
-    assert store.batch_seen(batch.batch_id)
+    assert (retried.accepted, retried.duplicates) == (3, 2)
+    assert _counts(store) == [1, 4]  # nothing under-counted, nothing twice
+
+
+def test_a_crash_after_a_commit_never_counts_twice():
+    store = MemoryStore()
+    batch = _batch(*[(PRICING.format(n=n), n) for n in range(3)])
+    store.fail_occurrences = 1
+
+    with pytest.raises(StoreDown):
+        _ingest(batch, store)
+    retried = _ingest(batch, store)
+
+    assert (retried.accepted, retried.duplicates) == (0, 3)
+    assert _counts(store) == [3]
 
 
 def test_a_batch_with_nothing_new_writes_no_group():
     store = MemoryStore()
-    ingest(_batch((INFO.format(n=1), 0)), store, default_rules())
+    _ingest(_batch((INFO.format(n=1), 0)), store)
 
     assert store.groups == {} and store.feed == [] and store.occurrences == []
+    assert store.commits == 0
+
+
+def test_occurrences_are_kept_in_full_at_first_then_sampled():
+    store = MemoryStore()
+    sampler = OccurrenceSampler(first_kept=5, one_in=10)
+    for start in range(0, 1000, 100):
+        batch = _batch(*[(PRICING.format(n=n), n) for n in range(start, start + 100)])
+        _ingest(batch, store, sampler)
+
+    assert _counts(store) == [1000]  # every event counts ...
+    kept = len(store.occurrences)
+    assert 5 + 60 <= kept <= 5 + 140  # ... the first 5 are kept, then about 1 in 10
+    assert store.occurrences[:5] == [
+        (store.occurrences[0][0], PRICING.format(n=n)) for n in range(5)
+    ]
+
+
+def test_the_sample_counts_per_hour_and_per_group():
+    sampler = OccurrenceSampler(first_kept=2, one_in=10**9)
+
+    assert sampler.keep("a", "2026-11-26T12", ["1", "2", "3"]) == [True, True, False]
+    assert sampler.keep("b", "2026-11-26T12", ["4"]) == [True]
+    assert sampler.keep("a", "2026-11-26T13", ["5"]) == [True]
 
 
 def test_the_feed_entry_follows_the_contract():
     store = MemoryStore()
-    ingest(replace(_batch((PRICING.format(n=1), 0)), store="S042"), store, default_rules())
+    _ingest(replace(_batch((PRICING.format(n=1), 0)), store="S042"), store)
 
     (entry,) = store.feed
     assert set(entry) - {"kind"} == {

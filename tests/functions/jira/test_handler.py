@@ -35,6 +35,8 @@ def jira(aws, jira_server, monkeypatch) -> Jira:
     monkeypatch.setenv("JIRA_URL", jira_server.url)
     monkeypatch.setenv("JIRA_USER", "demo@example.com")
     monkeypatch.setenv("JIRA_API_TOKEN", "demo-token")
+    # Storm control is tested on its own; elsewhere every update comments at once.
+    monkeypatch.setenv("COMMENT_INTERVAL_SECONDS", "0")
     return Jira(url=jira_server.url, username="demo@example.com", password="demo-token", cloud=True)
 
 
@@ -136,7 +138,9 @@ def test_a_second_create_for_the_same_group_comments_instead(aws, jira):
     assert answer == {"batchItemFailures": []}
     [found] = issues_with_label(jira)
     [comment] = comments(jira, found["key"])
-    assert comment.startswith("Seen 2 more times (total 3) on hosts till-01, till-02.")
+    assert comment.startswith(
+        "Seen 2 more times (total 3) on 2 hosts in 1 store (till-01, till-02)."
+    )
     assert [fed["action"] for fed in ticket_feed()] == ["created", "commented"]
 
 
@@ -150,7 +154,8 @@ def test_an_update_job_comments_once_even_when_delivered_twice(aws, jira):
 
     [found] = issues_with_label(jira)
     assert comments(jira, found["key"]) == [
-        "Seen 3 more times (total 4) on hosts till-01. Last seen 2024-05-01T10:05:00.000Z."
+        "Seen 3 more times (total 4) on 1 host in 1 store (till-01). "
+        "Last seen 2024-05-01T10:05:00.000Z."
     ]
     assert TicketModel.get(FINGERPRINT).commented_count == 4
 
@@ -291,3 +296,36 @@ def test_a_decision_of_the_decide_function_becomes_an_issue(aws, jira):
     assert answer == {"batchItemFailures": []}
     [found] = issues_with_label(jira)
     assert TicketModel.get(FINGERPRINT).jira_key == found["key"]
+
+
+def delayed_jobs(queue_url: str) -> int:
+    attributes = boto3.client("sqs").get_queue_attributes(
+        QueueUrl=queue_url, AttributeNames=["ApproximateNumberOfMessagesDelayed"]
+    )["Attributes"]
+    return int(attributes["ApproximateNumberOfMessagesDelayed"])
+
+
+def test_storm_control_one_comment_per_interval_carrying_every_count(aws, jira, monkeypatch):
+    monkeypatch.setenv("COMMENT_INTERVAL_SECONDS", "1")
+    queue = aws.queues["TicketQueue"]
+    write_group(count=1)
+    run_jobs(queue, create(1))
+    (key,) = [found["key"] for found in issues_with_label(jira)]
+
+    # Right after the issue was opened: no comment yet, one comment booked for later...
+    write_group(count=3)
+    assert run_jobs(queue, update(3))["batchItemFailures"] == []
+    # ...and a storm adds no second booking and no comment.
+    write_group(count=40, hosts=("till-01", "till-02"))
+    for count in (10, 25, 40):
+        assert run_jobs(queue, update(count))["batchItemFailures"] == []
+    assert comments(jira, key) == []
+    assert delayed_jobs(queue) == 1
+
+    time.sleep(1.2)
+    run_jobs(queue)  # the booked job, now due
+    assert comments(jira, key) == [
+        "Seen 39 more times (total 40) on 2 hosts in 1 store (till-01, till-02). "
+        "Last seen 2024-05-01T10:05:00.000Z."
+    ]
+    assert TicketModel.get(FINGERPRINT).comment_due_at is None

@@ -149,7 +149,7 @@ def test_a_huge_sample_keeps_the_description_within_jira_limits():
 def test_the_update_comment():
     text = issue.comment_text(group(count=12, hosts=["till-01", "till-03"]), 5)
     assert text == (
-        "Seen 5 more times (total 12) on hosts till-01, till-03. "
+        "Seen 5 more times (total 12) on 2 hosts in 1 store (till-01, till-03). "
         "Last seen 2024-05-01T10:05:00.000Z."
     )
     assert issue.comment_text(group(count=8), 1).startswith("Seen 1 more time (total 8)")

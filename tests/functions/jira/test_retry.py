@@ -21,9 +21,7 @@ def http_error(status: int, headers: dict | None = None) -> HTTPError:
 
 def test_a_429_waits_as_long_as_jira_asks_without_using_a_try():
     assert retry.plan(http_error(429, {"Retry-After": "17"}), 1, 0) == retry.Retry(True, 17)
-    assert retry.plan(http_error(429), 4, 0) == retry.Retry(
-        True, retry.DEFAULT_RETRY_AFTER_SECONDS
-    )
+    assert retry.plan(http_error(429), 4, 0) == retry.Retry(True, retry.DEFAULT_RETRY_AFTER_SECONDS)
     assert retry.plan(http_error(429, {"Retry-After": "86400"}), 1, 0).delay_seconds == 900
 
 

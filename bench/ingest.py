@@ -1,0 +1,240 @@
+"""Ingest throughput and cost: lines/s for parse + rules + grouping + aggregation with storage
+aside, lines/s with moto storage, and DynamoDB writes per 1,000 lines at a 1 % error rate.
+
+The lines are POS-like (Python logging, as the demo POS writes): ids, amounts and times vary
+on every line; 1 % are errors of a handful of kinds, one in five of those with a traceback.
+"""
+
+import random
+import time
+import uuid
+
+from functions.ingest.batch import Batch, WireEvent, aggregate
+from functions.ingest.pipeline import Commit, GroupState, ingest
+from functions.ingest.rules import default_rules
+from functions.ingest.sampling import OccurrenceSampler
+
+BATCH_EVENTS = 500  # the shipper's batch size
+ERROR_RATE = 0.01
+SPEED_LINES = 100_000
+STORED_LINES = 20_000
+
+_INFO = [
+    "Order {id} paid, total {amount} ({items} items) by card ending {card}",
+    "Basket {id} opened at till {till} by cashier {cashier}",
+    "Scanned SKU {sku} x{items} in basket {id}",
+    "Receipt {id} printed in {ms}ms",
+    "GET /api/products/{sku} 200 {ms}ms",
+]
+_WARNINGS = ["Slow query | SELECT * FROM stock WHERE sku = {sku} took {ms} ms"]
+_ERRORS = [
+    ("CRITICAL", "pos.pricing", "Pricing error | Missing price for product {sku} (order {id})"),
+    ("ERROR", "pos.payment", "Payment gateway timeout after {ms}ms (txn {uuid})"),
+    ("ERROR", "pos.inventory", "Inventory lock held by till {till} for {ms} ms on SKU {sku}"),
+    ("ERROR", "pos.printer", "Receipt printer offline at till {till}"),
+]
+_TRACE = (
+    "Traceback (most recent call last):\n"
+    '  File "/opt/pos/checkout.py", line {line}, in pay\n'
+    "    total = price_of(item)\n"
+    '  File "/opt/pos/pricing.py", line {line2}, in price_of\n'
+    "    return table[item.sku]\n"
+    "KeyError: '{sku}'"
+)
+
+
+def pos_lines(count: int, seed: int = 7) -> list[str]:
+    """`count` POS log lines, ERROR_RATE of them errors."""
+    rng = random.Random(seed)
+    lines = []
+    for n in range(count):
+        values = {
+            "id": f"{rng.getrandbits(32):08x}",
+            "amount": f"{rng.uniform(1, 200):.2f}",
+            "items": rng.randint(1, 9),
+            "card": rng.randint(1000, 9999),
+            "till": rng.randint(1, 12),
+            "cashier": rng.randint(100, 999),
+            "sku": f"SKU-{rng.randint(1, 99999):05d}",
+            "ms": rng.randint(1, 5000),
+            "uuid": str(uuid.UUID(int=rng.getrandbits(128))),
+            "line": rng.randint(10, 400),
+            "line2": rng.randint(10, 400),
+        }
+        stamp = f"2026-11-26 12:{n // 6000 % 60:02d}:{n // 100 % 60:02d},{n % 1000:03d}"
+        draw = rng.random()
+        if draw < ERROR_RATE:
+            level, logger, text = rng.choice(_ERRORS)
+            line = f"{stamp} {level} [{logger}] {text.format(**values)}"
+            if rng.random() < 0.2:
+                line += "\n" + _TRACE.format(**values)
+        elif draw < ERROR_RATE * 3:
+            line = f"{stamp} WARNING [pos.db] {rng.choice(_WARNINGS).format(**values)}"
+        else:
+            line = f"{stamp} INFO [pos.checkout] {rng.choice(_INFO).format(**values)}"
+        lines.append(line)
+    return lines
+
+
+def batches_of(lines: list[str], file_id: str = "inode-1") -> list[Batch]:
+    events = []
+    offset = 0
+    for line in lines:
+        events.append(
+            WireEvent("/var/log/pos/app.log", file_id, offset, line, "2026-11-26T12:00:00.000Z")
+        )
+        offset += len(line.encode()) + 1
+    return [
+        Batch(str(uuid.uuid4()), "pos-1", "S001", tuple(events[i : i + BATCH_EVENTS]))
+        for i in range(0, len(events), BATCH_EVENTS)
+    ]
+
+
+class TallyStore:
+    """Storage aside: the IngestStore contract kept in dicts, so only ingest's own work is
+    timed (the claims still decide what is new, as in DynamoDB)."""
+
+    def __init__(self) -> None:
+        self.claimed: set[tuple[str, str, int]] = set()
+        self.counts: dict[str, int] = {}
+
+    def commit(self, errors, host, store):
+        new = [e for e in errors if (host, e.event.file_id, e.event.offset) not in self.claimed]
+        self.claimed.update((host, e.event.file_id, e.event.offset) for e in new)
+        commits = []
+        for group in aggregate(new, host, store):
+            total = self.counts[group.fingerprint] = self.counts.get(group.fingerprint, 0) + (
+                group.count
+            )
+            state = GroupState(
+                total, total == group.count, group.template, group.message, group.level,
+                group.severity, group.category, group.last_seen,
+            )  # fmt: skip
+            mine = [e for e in new if e.fingerprint == group.fingerprint]
+            commits.append(Commit(group, state, mine))
+        return commits
+
+    def save_occurrences(self, errors, host, store) -> None:
+        pass
+
+    def append_feed(self, kind, entries) -> None:
+        pass
+
+
+def _speed_without_storage() -> dict:
+    batches = batches_of(pos_lines(SPEED_LINES))
+    rules = default_rules()
+    store = TallyStore()
+    started = time.perf_counter()
+    for batch in batches:
+        ingest(batch, store, rules, OccurrenceSampler())
+    seconds = time.perf_counter() - started
+    return {
+        "lines": SPEED_LINES,
+        "lines_per_s": round(SPEED_LINES / seconds),
+        "groups": len(store.counts),
+    }
+
+
+class WriteMeter:
+    """Counts DynamoDB write requests, items and write units as they are sent (a meter on the
+    client, every call goes through to moto)."""
+
+    WRITES = {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"}
+
+    def __init__(self) -> None:
+        self.requests = self.items = self.units = 0
+
+    def __enter__(self):
+        from botocore.client import BaseClient
+
+        self._original = original = BaseClient._make_api_call
+        meter = self
+
+        def metered(client, operation, params):
+            if operation in meter.WRITES:
+                meter.record(operation, params)
+            return original(client, operation, params)
+
+        BaseClient._make_api_call = metered
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from botocore.client import BaseClient
+
+        BaseClient._make_api_call = self._original
+
+    def record(self, operation: str, params: dict) -> None:
+        self.requests += 1
+        if operation == "BatchWriteItem":
+            items = sum(len(writes) for writes in params["RequestItems"].values())
+            self.items += items
+            self.units += items
+        elif operation == "TransactWriteItems":
+            items = len(params["TransactItems"])
+            self.items += items
+            self.units += 2 * items  # a transactional write costs two write units
+        else:
+            self.items += 1
+            self.units += 1
+
+
+def _with_moto_storage() -> dict:
+    import os
+
+    from moto import mock_aws
+
+    from functions.common import models
+    from functions.common.settings import load
+    from functions.ingest.store import DynamoIngestStore
+    from local_runner.aws_resources import create_resources, function_environment
+    from local_runner.template import read_stack
+
+    saved = dict(os.environ)
+    os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+    try:
+        with mock_aws():
+            stack = read_stack()
+            resources = create_resources(stack, secret_values={"JiraTokenSecret": "bench"})
+            os.environ.update(function_environment(stack, resources, {"AdminToken": "bench"}))
+            models.bind(load())
+            lines = pos_lines(STORED_LINES, seed=11)
+            errors = sum(1 for line in lines if " ERROR " in line or " CRITICAL " in line)
+            rules = default_rules()
+            store = DynamoIngestStore(retention_days=1)
+            sampler = OccurrenceSampler()
+            per_thousand = []
+            started = time.perf_counter()
+            with WriteMeter() as meter:
+                for batch in batches_of(lines):
+                    ingest(batch, store, rules, sampler)
+                    per_thousand.append((meter.requests, meter.items, meter.units))
+            seconds = time.perf_counter() - started
+            first = per_thousand[1]  # after the first 1,000 lines (two batches)
+            return {
+                "lines": STORED_LINES,
+                "error_lines": errors,
+                "lines_per_s": round(STORED_LINES / seconds),
+                "writes_per_1000_lines": {
+                    "requests": round(meter.requests * 1000 / STORED_LINES, 1),
+                    "items": round(meter.items * 1000 / STORED_LINES, 1),
+                    "write_units": round(meter.units * 1000 / STORED_LINES, 1),
+                },
+                "writes_in_the_first_1000_lines": dict(
+                    zip(("requests", "items", "write_units"), first, strict=True)
+                ),
+            }
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        models.bind(load())
+
+
+def run() -> dict:
+    return {"ingest": {"storage_aside": _speed_without_storage(), "moto": _with_moto_storage()}}
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run(), indent=2))

@@ -1,0 +1,420 @@
+"""The message templates of the corpus, written for StackLens, one per line, grouped by domain.
+
+A line reads `<severity><actionable>[@<level>] | <message with {slots}>`: severity C, H, M, L
+or I (CRITICAL, HIGH, MEDIUM, LOW, INFO = not an error), actionable 1 or 0, and an optional
+level the line is logged at when it differs from what its severity suggests (the hard cases:
+errors logged at INFO, alarming words at INFO, recovered retries logged as errors).
+"""
+
+TEMPLATES = {
+    "pos": """
+H1@INFO | Loyalty export job exited with code {try}, {n} members not sent
+H1@INFO | Receipt upload for store {store} returned HTTP 500, {n} receipts kept locally
+L0@ERROR | Cashier {user} scanned gift card {card} twice, second scan refused
+L0@ERROR | Quantity {n} rejected for item {sku}: above the per-basket limit
+I0@ERROR | Back office unreachable for {ms} ms, sale {id} queued and sent on reconnect
+M0 | Lane {lane} idle for {n} minutes during opening hours
+I0 | Task {method} started for store {store}
+I0 | Task {method} finished in {ms} ms, status OK
+I0 | Session {hex} opened for terminal {terminal} on lane {lane}
+I0 | Session {hex} closed after {n} s
+I0 | Loaded {n} products from {path}
+I0 | Heartbeat from lane {lane}: status online, queue {n2}
+H1 | Barcode scanner on {com} not responding, scanning disabled
+H1 | Customer display disconnected, lane {lane} cannot show totals
+H1 | Scale calibration invalid: weight reading out of range on lane {lane}
+H1 | Cash drawer failed to open on lane {lane}: device not found
+M1 | Scanner on lane {lane} reported {n} misreads in the last hour
+L0 | Scale on lane {lane} tared with item on platter, cashier re-weighed
+I0 | Barcode scanner connected on {com}
+I0 | Cash drawer opened on lane {lane} for sale {id}
+I0@ERROR | Scanner on {com} reset after read error, scanning resumed
+H1 | Pricing error: missing price for product {id} in store {store}
+H1 | Price lookup failed for item {sku}: price table not loaded
+H1 | Promotion engine crashed while evaluating basket {id}: KeyError '{key}'
+H1 | Tax calculation failed for basket {id}: no tax rule for region {region}
+C1 | Transaction {id} failed: could not write journal file {path}
+H1 | Failed to post sale {id} to back office: connection refused
+H1 | Back office sync failed after {max} attempts, {n} sales waiting upload
+H1 | Till balance mismatch on close: expected {amount} counted {amount2}
+C1 | POS application crashed: fatal signal 11 (SIGSEGV) in libposcore.so
+C1 | Till database is corrupt: database disk image is malformed ({path})
+C1 | Cannot start till on lane {lane}: license file expired
+H1 | End of day report failed: division by zero in totals for store {store}
+H1@INFO | Sale {id} saved without receipt number: sequence generator returned null
+H1@INFO | Loyalty points not credited for member {id}: service answered 500
+H1 | Void of transaction {id} could not be completed, basket left locked
+H1 | Cashier {user} cannot log in on lane {lane}: user table unreadable
+C1 | All lanes in store {store} offline: store server unreachable for {n} s
+H1 | Gift card {card} redemption failed: balance service timed out after {ms} ms
+H1 | Refund {id} rejected by back office: schema validation failed on field '{key}'
+M1 | Price file for store {store} is {n} hours old, nightly update did not arrive
+M1 | Electronic journal on lane {lane} at {pct}% of its quota
+M0 | Cashier {user} entered a wrong PIN {try} times, account locked for 5 minutes
+L0 | Item {sku} not found in catalogue, cashier asked to key price manually
+L0 | Customer cancelled basket {id} with {n} items
+L0@ERROR | Coupon {code} rejected: expired on {date}
+L0@ERROR | Age verification declined for item {sku} on lane {lane}
+I0 | Sale {id} completed on lane {lane}: total {amount}, {n} items
+I0 | Cashier {user} logged in on lane {lane}
+I0 | Basket {id} total recalculated after discount
+I0 | Lane {lane} opened by {user} with float {amount}
+I0 | End of day report for store {store} generated: {n} transactions, 0 errors
+I0 | Promotion {code} applied to basket {id}: saved {amount}
+I0 | Price update applied: {n} items changed, 0 failures
+I0@WARN | Error log rotated for lane {lane}, new file {path}
+I0 | Training mode enabled on lane {lane} by supervisor {user}
+I0 | Receipt reprint requested for sale {id}
+I0 | Suspended basket {id} resumed on lane {lane}
+L0@WARN | Basket {id} suspended by cashier after customer left
+I0@ERROR | Retry {try}/{max} posting sale {id} to back office succeeded
+""",
+    "payments": """
+H1@INFO | Payout report for {date} ended with status FAILED
+H1 | Acquirer answered 500 to capture of order {id}, payment left uncaptured
+L0@ERROR | Customer PIN entry timed out on terminal {terminal}, payment restarted
+L0@ERROR | Invalid card number entered manually on lane {lane}
+I0@WARN | Authorization for order {id} took {ms} ms, fell back to secondary acquirer and approved
+M0 | Terminal {terminal} paper for card slips running low
+H1 | Payment authorization failed for order {id}: gateway returned HTTP 502
+H1 | Payment terminal {terminal} disconnected during authorization of {amount}
+C1 | Payment service down: all {n} authorization attempts in the last minute failed
+H1 | Capture of payment {uuid} failed: idempotency key conflict
+H1 | Settlement file for {date} rejected by acquirer: invalid record count
+H1 | Refund {id} failed: gateway answered 'invalid merchant credentials'
+C1 | Payment HSM not reachable at {ip}:{port}, card payments disabled
+H1 | EMV kernel error on terminal {terminal}: unexpected response 6A82
+H1@INFO | Payment {uuid} marked pending forever: callback never arrived
+H1 | Double charge detected for order {id}: two captures of {amount}
+M1 | Payment gateway latency p95 {ms} ms over the last 5 minutes
+M1 | Terminal {terminal} certificate expires in {n} days
+M1 | Offline payment queue holds {n} transactions awaiting upload
+H1 | Tokenization service returned malformed token for card ending {card}
+C1 | Card payments failing in store {store}: TLS handshake with acquirer failed
+L0@ERROR | Card ending {card} declined by issuer: insufficient funds
+L0@ERROR | Card ending {card} declined: do not honour (code 05)
+L0 | Contactless limit exceeded for card ending {card}, PIN requested
+L0@ERROR | Customer cancelled payment on terminal {terminal}
+L0@WARN | Card ending {card} expired, customer paid another way
+I0 | Payment {uuid} authorized: {amount} on card ending {card}
+I0 | Refund {id} processed: {amount} returned to card ending {card}
+I0 | Terminal {terminal} connected, firmware {version}
+I0 | Settlement batch {id} closed: {n} transactions, total {amount}
+I0@ERROR | Payment gateway timeout on attempt {try}, retry succeeded in {ms} ms
+I0@WARN | Connection to acquirer reset, reconnected on retry {try}
+I0 | Fraud check passed for order {id} (score {pct})
+I0 | Failed payment count reset at start of day for store {store}
+I0 | Payment method 'cash' selected for order {id}
+L0 | 3-D Secure challenge abandoned by customer for order {id}
+I0 | Declined transactions today: {n} (within normal range)
+M0 | Terminal {terminal} battery at {pct}%, please charge
+""",
+    "inventory": """
+H1@INFO | Label sync finished with status error for {n} shelf labels
+L0@ERROR | Stock count line {id} rejected: quantity must be a whole number
+I0@ERROR | Warehouse API answered 503 once, stock sync retried and completed
+H1 | Stock update failed for SKU {sku}: optimistic lock conflict after {max} retries
+H1 | Inventory sync with warehouse {store} failed: HTTP 500 from {host}
+H1 | Negative stock detected for SKU {sku} in store {store}: {neg}
+H1 | Goods receipt {id} could not be booked: purchase order {id2} not found
+C1 | Inventory database unavailable: connection pool exhausted ({n}/{n})
+H1 | Replenishment job aborted: supplier feed {file} is not valid CSV
+H1@INFO | Stock count {id} finished with {n} items missing from the ledger
+H1 | Transfer {id} between stores {store} and {store2} stuck in state IN_TRANSIT
+M1 | Stock for SKU {sku} below safety level in {n} stores
+M1 | Inventory sync lag is {n} minutes behind the tills
+M0 | Supplier {supplier} delivered {n} units more than ordered on PO {id}
+L0 | Product {sku} discontinued, removed from replenishment
+L0@ERROR | Scan of unknown barcode {sku} during stock count, ignored
+I0 | Stock count {id} completed for store {store}: {n} items counted
+I0 | Goods receipt {id} booked: {n} units of SKU {sku}
+I0 | Replenishment order {id} sent to supplier {supplier}
+I0 | Inventory sync finished in {ms} ms: {n} changes, 0 errors
+I0@ERROR | Lock conflict on SKU {sku}, retry {try} succeeded
+I0 | Low stock alert threshold changed to {n} for category {category}
+I0 | Warehouse {store} reported {n} pallets received
+I0 | Shelf label batch {id} printed for aisle {n}
+H1 | Price and stock feed to web shop failed: {host} answered 403 Forbidden
+H1 | Reservation {uuid} for click and collect lost: stock record deleted
+M1 | {n} purchase orders overdue from supplier {supplier}
+I0 | Expiry date check found 0 expired products in store {store}
+L0@WARN | Stock adjustment {id} needs manager approval: {n} units written off
+I0 | Cycle count schedule generated for {n} aisles
+H1 | Batch job stock-valuation failed: OutOfMemoryError while loading {n} rows
+I0 | Shrinkage report for period {date} exported to {path}
+I0@WARN | Warning threshold for shrinkage not reached this week
+""",
+    "printers": """
+H1@INFO | Receipt for sale {id} not printed: printer returned status 0x{hex2}
+L0@ERROR | Print job {id} refused: page size A3 not supported, printed as A4
+I0@ERROR | Printer {printer} busy, job {id} retried after {ms} ms and printed
+H1 | Receipt printer on lane {lane} reports cutter error, receipts not cut
+H1 | Printer {printer} out of paper, {n} jobs waiting
+M1 | Print queue for {printer} holds {n} jobs older than {n2} minutes
+I0 | Print queue for {printer} drained
+I0 | Printer {printer} firmware updated to {version}
+L0@WARN | Printer {printer} printed receipt {id} twice after user pressed reprint
+H1 | Receipt printer on lane {lane} not responding
+H1 | Failed to print receipt for sale {id}: printer offline
+H1 | Printer {printer} paper jam, print job {id} aborted
+M1 | Printer {printer} paper low on lane {lane}
+H1 | Kitchen printer {printer} unreachable at {ip}:9100
+H1 | Label printer {printer} returned error status 0x{hex2} on job {id}
+H1@INFO | Print job {id} discarded: spooler queue full
+C1 | Fiscal printer on lane {lane} memory full, sales blocked
+H1 | Fiscal printer signature check failed for receipt {id}
+M1 | Printer {printer} cover open for {n} s
+M1 | Print head of {printer} near end of life: {n} km printed
+H1 | Cannot print label for parcel {id}: template {file} not found
+H1 | Print spooler service crashed and was not restarted
+L0 | Print job {id} cancelled by user {user}
+I0 | Printer {printer} ready on lane {lane}
+I0 | Receipt {id} printed in {ms} ms
+I0 | Print job {id} sent to {printer}
+I0@WARN | Printer {printer} paper roll replaced, error counter cleared
+I0@ERROR | Printer {printer} timed out, retry {try} printed receipt {id}
+I0 | Printer driver {version} loaded for {printer}
+I0 | Kitchen order {id} printed at station {n}
+I0 | Daily printer self-test passed on lane {lane}
+I0 | Printer {printer} reconnected after power save
+L0@WARN | Duplicate receipt requested for sale {id}
+I0 | Error page suppressed in printer settings of {printer}
+""",
+    "web": """
+H1@INFO | Checkout call to {host} completed with HTTP 502 after {ms} ms
+L0@ERROR | Password reset requested for unknown e-mail address
+L0@ERROR | Upload rejected: file too large ({n} MB, limit 10 MB)
+I0@ERROR | Circuit breaker for {host} half-open, probe request succeeded, closed again
+I0 | {ip} "GET /api/{resource}/{id} HTTP/1.1" status: 200 len: {n} time: 0.{n2}
+I0 | {ip} "POST /api/{resource} HTTP/1.1" status: 201 len: {n} time: 0.{n2}
+I0 | Request {uuid} GET /api/{resource} status 200 in {ms} ms
+I0 | Keep-alive connection from {ip} closed by client
+I0 | Response cache hit for /api/{resource}/{id}
+I0 | Instance {uuid} registered with load balancer as healthy
+L0 | Instance {uuid} limit not set, using default of {n} connections
+H1 | GET /api/{resource}/{id} answered 500 Internal Server Error in {ms} ms
+H1 | upstream timed out (110: Connection timed out) reading response header from {ip}:{port}
+C1 | connect() failed (111: Connection refused) while connecting to upstream, all upstreams down
+H1 | Unhandled exception in request POST /api/{resource}: ValueError: invalid literal for int()
+C1 | Web server cannot bind to 0.0.0.0:{port}: address already in use
+C1 | SSL certificate for {host} expired, HTTPS handshakes failing
+M1 | SSL certificate for {host} expires in {n} days
+M1 | 5xx rate at {pct}% on {host} over the last 5 minutes
+H1 | Health check of {host} failed {n} times in a row
+H1@INFO | Request {uuid} finished with status 503 after {ms} ms
+M1 | Worker pool saturated: {n} requests waiting in the accept queue
+M0 | Slow request: GET /api/{resource} took {ms} ms
+L0 | GET /{path2} answered 404 Not Found
+L0 | POST /api/login answered 401 Unauthorized for user {user}
+L0@WARN | Client closed connection before response was sent (499)
+L0@ERROR | Rejected request with invalid JSON body from {ip}
+L0 | Rate limit hit by client {ip}: 429 Too Many Requests
+I0 | GET /api/{resource}/{id} 200 {ms} ms
+I0 | POST /api/{resource} 201 {ms} ms
+I0 | Server started on port {port} with {n} workers
+I0 | Reloaded configuration, {n} virtual hosts
+I0@ERROR | Upstream {ip}:{port} failed once, request retried on next upstream and succeeded
+I0 | GET /api/errors?page={n} 200 {ms} ms
+I0 | Served /static/js/error-boundary.{hex}.js from cache
+I0 | Health check OK for {host} in {ms} ms
+I0 | Graceful shutdown of worker {n} completed
+I0 | Access log for {host} rotated
+I0 | GET /api/failed-orders 200 {ms} ms
+H1 | Template rendering failed for /checkout: UndefinedError 'cart' is undefined
+H1 | CORS preflight to {host} rejected for every origin after config reload
+""",
+    "database": """
+H1@INFO | Report query on {table} aborted with exit code {try}
+L0@ERROR | Unique constraint prevented a duplicate signup for {user}, user told to log in
+I0@ERROR | Connection to {host} lost, pool reconnected within {ms} ms, no query failed
+M0 | Table {table} grew {pct}% this week
+I0 | Block {id} of table {table} written, {n} bytes
+I0 | Received {n} rows from replica {host} in {ms} ms
+I0 | Vacuum task for {table} scheduled at {date}
+I0 | Transaction {id} committed in {ms} ms
+I0 | Checkpoint starting: time
+I0 | Connection received: host={ip} port={port}
+C1 | FATAL: the database system is in recovery mode
+C1 | PANIC: could not write to file "pg_wal/xlogtemp.{n}": No space left on device
+H1 | ERROR: deadlock detected while updating table {table}
+H1 | ERROR: duplicate key value violates unique constraint "{table}_pkey"
+H1 | Query on {table} failed: canceling statement due to statement timeout
+C1 | Replication to standby {host} broken: requested WAL segment has already been removed
+M1 | Replication lag on {host} is {n} s
+M1 | Connection pool usage at {pct}% on {host}
+H1 | Could not connect to database at {ip}:5432: too many clients already
+H1 | Migration {version} failed: column "{key}" of relation "{table}" already exists
+C1 | InnoDB: Database page corruption on disk or a failed file read of page {n}
+M1 | Table {table} has {n} dead tuples, autovacuum not keeping up
+M1 | Slow query {ms} ms: SELECT * FROM {table} WHERE id = {id}
+H1 | Backup of database {table} failed: pg_dump exited with code 1
+H1@INFO | Nightly backup finished with {n} tables skipped due to errors
+H1 | Redis: MISCONF Redis is configured to save RDB snapshots but cannot persist on disk
+C1 | MongoDB primary unreachable, replica set has no primary
+L0 | Query returned no rows for customer {id}
+I0 | Checkpoint complete: wrote {n} buffers in {ms} ms
+I0 | Connection authorized: user={user} database={table}
+I0 | Autovacuum of table {table} finished: {n} pages removed
+I0 | Migration {version} applied in {ms} ms
+I0 | Backup of database {table} completed: {n} MB
+I0@ERROR | Deadlock on {table} resolved by retry {try} of transaction {id}
+I0 | Index error_log_idx created on table {table}
+I0@WARN | Query on table failed_logins returned {n} rows in {ms} ms
+I0 | Replica {host} caught up with primary, lag 0 s
+I0 | Redis: DB saved on disk
+I0 | Connection pool resized to {n} connections
+L0@WARN | Statement took {ms} ms, above the log_min_duration threshold
+I0 | SELECT count(*) FROM errors WHERE resolved = false returned {n}
+""",
+    "queues": """
+H1@INFO | Consumer {queue}-worker stopped with exit status {try}
+I0@ERROR | Delivery of message {id} failed on attempt {try}, redelivered and acknowledged
+L0@ERROR | Message {id} rejected by validation: missing field '{key}', sender notified
+I0 | Worker {n} got assigned task {id} from {queue}
+I0 | Running task {id} of job {uuid}
+I0 | Finished task {id} of job {uuid} in {ms} ms, result sent
+I0 | Job {uuid} submitted with {n} tasks
+I0 | Stage {n2} of job {uuid} completed, {n} tasks
+I0 | Executor {n2} added on {host} with {n} MB memory
+I0 | Stored batch {id} in memory, estimated size {n} KB, free {n2} MB
+I0 | Block {id} replicated to {host}
+H1 | Kafka producer error: MessageSizeTooLargeException for topic {queue}
+H1 | Consumer of {queue} stuck: no progress on partition {n2} for {n} s
+C1 | Message broker cluster lost quorum: {n2} of 3 nodes unreachable
+H1 | Schema registry rejected message for {queue}: incompatible schema version {version}
+M1 | Broker disk usage at {pct}% on {host}
+I0 | Schema {version} registered for topic {queue}
+I0 | Consumer paused for {queue} during deploy, resumed after {ms} ms
+L0@WARN | Message {id} on {queue} arrived out of order, reordered by sequence number
+H1 | Failed to publish message to {queue}: broker connection closed
+C1 | Kafka broker {n} unavailable, partition {queue}-{n2} has no leader
+H1 | Consumer of {queue} crashed: JSONDecodeError on message {id}
+M1 | Consumer lag on {queue} is {n} messages and growing
+H1 | Message {uuid} moved to dead letter queue after {max} attempts
+M1 | Dead letter queue {queue}-dlq holds {n} messages
+H1 | RabbitMQ channel error: PRECONDITION_FAILED unknown delivery tag {n}
+C1 | RabbitMQ node rabbit@{host} down: disk free limit reached, publishers blocked
+H1@INFO | Message {id} from {queue} dropped: handler returned no acknowledgement
+H1 | SQS receive on {queue} failed: AccessDenied for role {user}
+M1 | Queue {queue} oldest message age {n} s
+M0 | Rebalance of consumer group {queue}-workers took {ms} ms
+L0 | Message {id} on {queue} skipped: event type '{key}' not handled
+I0 | Consumer group {queue}-workers rebalanced: {n} partitions assigned
+I0 | Published {n} messages to {queue} in {ms} ms
+I0 | Message {uuid} processed in {ms} ms
+I0@ERROR | Publish to {queue} failed on attempt {try}, retry succeeded
+I0@WARN | Broker connection lost, reconnected after {ms} ms and resumed consuming
+I0 | Dead letter queue {queue}-dlq empty
+I0 | Consumer for topic order-errors started with {n} threads
+I0 | Offset committed for {queue} partition {n2} at {id}
+I0 | Queue {queue} purged by {user} after test run
+L0@WARN | Duplicate message {uuid} ignored (already processed)
+I0 | Redelivered message {id} handled successfully
+""",
+    "os": """
+H1@INFO | Backup script exited with non-zero status {try}
+H1 | Service {process} failed to restart after {n} attempts
+I0@ERROR | Disk check found an error on {mount} and repaired it automatically
+M0 | Fan speed of {host} at {pct}% of maximum
+L0@ERROR | Login refused for user {user}: account expired
+I0 | Container {hex} started from image pos-backend:{version}
+I0 | Container {hex} stopped with exit code 0
+I0 | Process {process} pid {n} started by systemd
+I0 | Received signal SIGHUP, reloading {process} configuration
+I0 | Listening on {ip}:{port}
+I0 | User {user} session terminated after logout
+I0 | Time synchronised with {ip}, offset {ms} ms
+I0 | Allocated {n} MB for cache of {process}
+H1 | Network interface eth0 link down on {host}
+C1 | Store router {ip} unreachable, store {store} offline from head office
+H1 | DNS resolution failed for {host}: SERVFAIL
+M1 | Packet loss {pct}% to {ip} over the last 5 minutes
+M1 | VPN tunnel to head office flapped {n} times in the last hour
+H1 | DHCP: no free leases in pool {ip}
+I0 | Network interface eth0 link up, 1000 Mbps full duplex
+I0 | VPN tunnel to head office established
+I0@ERROR | DNS lookup of {host} timed out, answered by secondary resolver
+L0@WARN | Wi-Fi client {hex2} disassociated from access point
+I0 | Firewall rule set reloaded: {n} rules
+C1 | kernel: Out of memory: Killed process {n} ({process}) total-vm:{id}kB
+C1 | No space left on device while writing {path}
+M1 | Filesystem {mount} at {pct}% capacity
+H1 | systemd: {process}.service: Main process exited, code=killed, status=9/KILL
+H1 | systemd: Failed to start {process}.service
+C1 | EXT4-fs error (device sda1): ext4_find_entry: reading directory lblock 0
+H1 | sshd: fatal: Cannot bind any address
+M1 | CPU load average {n} over the last 15 minutes on {host}
+M1 | Memory usage at {pct}% on {host}, swap in use
+C1 | Disk /dev/sdb failing SMART check: reallocated sector count {n}
+H1 | NTP: clock unsynchronized, offset {ms} ms from {ip}
+H1 | cron: job {process} exited with status 1
+H1@INFO | Scheduled task {process} ended with exit code 2
+M1 | Inode usage on {mount} at {pct}%
+M0 | Temperature of CPU core {n2} at {pct} degrees C
+L0 | sudo: {user} : incorrect password attempt
+L0@WARN | USB device disconnected on port {n2}
+I0 | systemd: Started {process}.service
+I0 | systemd: {process}.service: Succeeded
+I0 | sshd: Accepted publickey for {user} from {ip} port {port}
+I0 | CRON: session opened for user root by (uid=0)
+I0 | Filesystem {mount} checked: clean, {n} files
+I0 | kernel: usb 1-{n2}: new high-speed USB device number {n} using xhci_hcd
+I0 | logrotate: rotated /var/log/{process}/error.log
+I0@WARN | kernel: ACPI Error: AE_NOT_FOUND while resolving a symbol (firmware quirk, ignored)
+I0 | Package {process} upgraded to {version}
+I0@ERROR | mount {mount} failed once, retried after network came up and succeeded
+I0 | Windows Update: installation of KB{id} successful
+I0 | Event Log: the error reporting service started
+H1 | Windows: The {process} service terminated unexpectedly. It has done this {n} time(s)
+C1 | Windows: Disk 0 has a bad block at offset {id}, the file system may be damaged
+""",
+    "runtimes": """
+H1@INFO | Child process {process} terminated with return code {try}
+H1 | Job {method} aborted: unhandled ValueError after {n} records
+L0@ERROR | Input '{key}' rejected by schema: expected a number
+I0@ERROR | OSError while reading cache file, rebuilt cache from source
+I0 | Thread {process}-{n} started
+I0 | Scheduled job {method} to run every {n2} minutes
+I0 | Configuration loaded from {path}: {n} keys
+I0 | Connected to {host}:{port} in {ms} ms
+I0 | Shutdown hook registered for {klass}
+I0 | Memory in use {n} MB, free {n2} MB
+I0 | Pending task {method} queued, {n2} ahead of it
+H1 | RecursionError: maximum recursion depth exceeded in {method}
+H1 | ssl.SSLCertVerificationError: certificate verify failed calling {host}
+H1 | UnicodeDecodeError: 'utf-8' codec can't decode byte 0x{hex2} in position {n}
+C1 | Process {process} killed after exceeding memory limit of {n} MB
+I0 | Dependency check found 0 vulnerable packages
+I0@WARN | Retrying import of optional module {key}: not installed, fallback used
+H1 | Traceback (most recent call last): KeyError: '{key}' in {file}
+H1 | NullPointerException at {klass}.{method}({klass}.java:{n})
+C1 | java.lang.OutOfMemoryError: Java heap space in thread "{process}"
+H1 | Unhandled promise rejection: TypeError: Cannot read properties of undefined (reading '{key}')
+C1 | FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory
+H1 | System.InvalidOperationException: Sequence contains no elements at {klass}.{method}()
+H1 | panic: runtime error: index out of range [{n}] with length {n2}
+H1 | ZeroDivisionError: division by zero in {method} ({file}:{n})
+H1 | ConnectionRefusedError: [Errno 111] Connection refused while calling {host}:{port}
+H1 | ImportError: cannot import name '{key}' from '{process}'
+M1 | GC pause of {ms} ms in {process}, heap {pct}% after collection
+M1 | DeprecationWarning: {method} will be removed in version {version}
+H1@INFO | Worker {n} exited with code 1, restarting
+C1 | Segmentation fault (core dumped) in {process}
+H1 | Thread pool {process} rejected task: queue capacity {n} reached
+M1 | Thread pool {process} at {pct}% of its capacity
+M0 | Event loop blocked for {ms} ms in {process}
+L0 | UserWarning: {method} got an unexpected keyword argument, ignored
+I0 | Application started in {ms} ms on port {port}
+I0 | Loaded {n} plugins from {path}
+I0 | Garbage collection completed in {ms} ms
+I0 | Registered exception handler for {klass}
+I0 | ErrorReportingMiddleware initialised with {n} handlers
+I0@ERROR | Caught TimeoutError from {host}, retry {try} succeeded
+I0@WARN | Exception {klass}Exception expected in test fixture, ignored
+I0 | Health endpoint reports 0 failed checks
+I0 | Feature flag fail_fast set to false for {process}
+I0 | Cache warm-up finished: {n} entries in {ms} ms
+L0@ERROR | Validation error for field '{key}': value must be positive
+I0 | Worker {n} restarted by supervisor after planned deploy
+""",
+}

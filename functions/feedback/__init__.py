@@ -1,0 +1,1 @@
+"""The feedback function: Jira resolutions and decisions marked wrong become labelled examples."""

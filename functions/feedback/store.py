@@ -1,0 +1,76 @@
+"""Feedback's persistence: find the fingerprint behind a ticket or decision, store labels."""
+
+import uuid
+
+from pynamodb.exceptions import PutError
+
+from functions.common import clock
+from functions.common.models import (
+    DecisionModel,
+    FeedbackModel,
+    GroupModel,
+    TicketModel,
+    as_dict,
+)
+
+TICKET_ACTIONS = ("create", "update", "reopen")
+
+
+def fingerprint_of_ticket(jira_key: str) -> str | None:
+    """The fingerprint whose ticket is `jira_key` (Tickets holds one row per problem)."""
+    for ticket in TicketModel.scan(TicketModel.jira_key == jira_key):
+        return ticket.fingerprint
+    return None
+
+
+def read_group(fingerprint: str) -> dict | None:
+    try:
+        return as_dict(GroupModel.get(fingerprint))
+    except GroupModel.DoesNotExist:
+        return None
+
+
+def read_decision(fingerprint: str, decision_key: str) -> dict | None:
+    try:
+        return as_dict(DecisionModel.get(fingerprint, decision_key))
+    except DecisionModel.DoesNotExist:
+        return None
+
+
+def record(
+    group: dict,
+    actionable: int,
+    source: str,
+    reason: str,
+    jira_key: str | None = None,
+    decision_key: str | None = None,
+    feedback_key: str | None = None,
+) -> dict | None:
+    """Store one labelled example of the group's message; returns it as saved, or None when
+    a row with the same `feedback_key` exists (a redelivered webhook counts once)."""
+    created_at = clock.iso()
+    item = FeedbackModel(
+        group["fingerprint"],
+        feedback_key or f"{created_at}#{uuid.uuid4().hex}",
+        actionable=actionable,
+        source=source,
+        reason=reason,
+        message=group.get("message") or group.get("template") or "",
+        level=group.get("level"),
+        severity=group.get("severity"),
+        jira_key=jira_key,
+        decision_key=decision_key,
+        created_at=created_at,
+    )
+    try:
+        item.save(condition=FeedbackModel.feedback_key.does_not_exist())
+    except PutError as error:
+        if error.cause_response_code == "ConditionalCheckFailedException":
+            return None
+        raise
+    return as_dict(item)
+
+
+def export() -> list[dict]:
+    """Every Feedback row (the table stays small: one row per human verdict)."""
+    return [as_dict(item) for item in FeedbackModel.scan()]
