@@ -25,7 +25,10 @@ nectarine orange papaya quince raspberry strawberry tangerine ugli vanilla water
 zucchini almond brazil cashew date espresso fennel garlic hazelnut jasmine kale lavender
 mint nutmeg oregano paprika quinoa rosemary saffron thyme turmeric umami walnut wasabi
 yoghurt basil chive dill""".split()
-WARM_UP = "warmup"  # the first error pays for first connections; it is reported on its own
+WARM_UP = "warmup"
+ADMIN = {
+    "Authorization": "Bearer demo-admin-token"
+}  # the first error pays for first connections; it is reported on its own
 
 
 def _free_port() -> int:
@@ -84,7 +87,7 @@ def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
 
         def api_ready():
             try:
-                return requests.get(f"{api}/api/automation/status", timeout=1).ok
+                return requests.get(f"{api}/api/automation/status", headers=ADMIN, timeout=1).ok
             except requests.RequestException:
                 return False
 
@@ -93,7 +96,7 @@ def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
         key = requests.post(
             f"{api}/api/hosts",
             json={"host_id": "bench-host", "store": "B001"},
-            headers={"Authorization": "Bearer demo-admin-token"},
+            headers=ADMIN,
             timeout=10,
         ).json()["key"]
         (work / "host.key").write_text(key + "\n")

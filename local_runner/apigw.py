@@ -39,6 +39,8 @@ def http_event(
     """The event API Gateway sends a function for one request (header names lower-cased,
     binary or compressed bodies base64-encoded)."""
     headers = {name.lower(): value for name, value in (headers or {}).items()}
+    # API Gateway hands cookies over apart, as "name=value" strings, not as a header.
+    cookies = [c.strip() for c in headers.pop("cookie", "").split(";") if c.strip()]
     query_parameters: dict[str, str] = {}
     for pair in filter(None, query.split("&")):
         name, _, value = pair.partition("=")
@@ -85,6 +87,8 @@ def http_event(
         event["queryStringParameters"] = query_parameters
     if path_parameters:
         event["pathParameters"] = path_parameters
+    if cookies:
+        event["cookies"] = cookies
     if body:
         event["body"] = encoded_body
     return event

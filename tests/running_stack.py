@@ -42,10 +42,19 @@ class RunningStack:
         self.state_dir = state_dir
         self.output = output
         self.admin_token = "demo-admin-token"
+        self.admin = {"Authorization": f"Bearer {self.admin_token}"}
+
+    def get(self, path: str) -> dict:
+        """A GET of the status API, as the admin."""
+        answer = requests.get(f"{self.api_url}{path}", headers=self.admin, timeout=5)
+        answer.raise_for_status()
+        return answer.json()
 
     def ready(self) -> bool:
         try:
-            api = requests.get(f"{self.api_url}/api/automation/status", timeout=1)
+            api = requests.get(
+                f"{self.api_url}/api/automation/status", headers=self.admin, timeout=1
+            )
             pos = requests.get(f"{self.pos_url}/products", timeout=1)
             return api.status_code == 200 and pos.status_code == 200
         except requests.RequestException:
@@ -55,9 +64,10 @@ class RunningStack:
 class LiveStream(threading.Thread):
     """Reads the status API's Server-Sent Events as a browser's EventSource would."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, headers: dict | None = None):
         super().__init__(daemon=True)
         self.url = url
+        self.headers = headers or {}
         self.events: list[dict] = []
         self.connected = threading.Event()
         self.closed = False
@@ -69,7 +79,8 @@ class LiveStream(threading.Thread):
             self.connected.set()  # the stack stopped: the stream ends, as a browser's would
 
     def _read(self) -> None:
-        with requests.get(self.url, stream=True, timeout=(5, 60)) as answer:
+        with requests.get(self.url, headers=self.headers, stream=True, timeout=(5, 60)) as answer:
+            answer.raise_for_status()
             self.connected.set()
             event: dict = {}
             for raw in answer.iter_lines(decode_unicode=True):

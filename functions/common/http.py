@@ -11,6 +11,8 @@ import json
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
+from functions.common import sessions
+
 
 class ApiError(Exception):
     """A request the API refuses, with the status and the JSON body to answer."""
@@ -76,13 +78,23 @@ def json_body(app: APIGatewayHttpResolver) -> dict:
     return body
 
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
 def require_admin(app: APIGatewayHttpResolver, admin_token: str) -> None:
-    """401 unless the request carries `Authorization: Bearer <admin token>`."""
-    header = app.current_event.headers.get("authorization") or ""
+    """401 unless the request carries `Authorization: Bearer <admin token>` or the status page's
+    session cookie; 403 for a state change by cookie without the CSRF header."""
+    event = app.current_event
+    header = event.headers.get("authorization") or ""
     scheme, _, token = header.partition(" ")
-    if (
-        not admin_token
-        or scheme.lower() != "bearer"
-        or not hmac.compare_digest(token.strip(), admin_token)
-    ):
+    if admin_token and scheme.lower() == "bearer":
+        if hmac.compare_digest(token.strip(), admin_token):
+            return
         raise ApiError(401, "admin token missing or wrong", "Authorization")
+    if admin_token and sessions.is_valid(sessions.from_cookies(event.cookies), admin_token):
+        if event.request_context.http.method in SAFE_METHODS or event.headers.get(
+            sessions.CSRF_HEADER
+        ):
+            return
+        raise ApiError(403, "a change by the session needs its CSRF header", sessions.CSRF_HEADER)
+    raise ApiError(401, "admin token missing or wrong", "Authorization")

@@ -1,16 +1,18 @@
 """The status function: the status API, the live stream (SSE) and the status page.
 
-Routes are those of StatusFunction in template.yaml. GET routes are open for now; POST routes
-need the admin token.
+Routes are those of StatusFunction in template.yaml. The page and its assets are open (the
+login form is there); every /api route needs the admin token or the session it opens.
 """
 
+import hmac
+import json
 import re
 from pathlib import Path
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
-from functions.common import clock, live_feed, models
+from functions.common import clock, live_feed, models, sessions
 from functions.common.http import ApiError, install_error_handlers, json_body, require_admin
 from functions.common.settings import load
 from functions.status import dead_letters, jira_check, queries, stream, views
@@ -72,9 +74,43 @@ def asset(name: str) -> Response:
     return _page_file(name)
 
 
+@app.get("/api/session")
+def session() -> dict:
+    require_admin(app, load().admin_token)
+    return {"authenticated": True}
+
+
+@app.post("/api/session")
+def log_in() -> Response:
+    """Trade the admin token for a session cookie, so the page never keeps the token."""
+    settings = load()
+    token = json_body(app).get("token")
+    if not isinstance(token, str) or not settings.admin_token:
+        raise ApiError(400, "token must be a string", "token")
+    if not hmac.compare_digest(token, settings.admin_token):
+        raise ApiError(401, "admin token wrong", "token")
+    cookie = sessions.set_cookie(sessions.issue(settings.admin_token), _is_https())
+    return Response(200, "application/json", json.dumps({"authenticated": True}), cookies=[cookie])
+
+
+@app.delete("/api/session")
+def log_out() -> Response:
+    cookie = sessions.clear_cookie(_is_https())
+    return Response(200, "application/json", json.dumps({"authenticated": False}), cookies=[cookie])
+
+
+def _is_https() -> bool:
+    # API Gateway always serves HTTPS; the local runner serves plain HTTP.
+    forwarded = app.current_event.headers.get("x-forwarded-proto", "")
+    return forwarded == "https" or app.current_event.request_context.domain_name.endswith(
+        ".amazonaws.com"
+    )
+
+
 @app.get("/api/jira/status")
 def jira_status() -> dict:
     settings = load()
+    require_admin(app, settings.admin_token)
     answer = views.jira_configuration(settings)
     answer["dead_letter_jobs"] = dead_letters.depth(settings)
     if app.current_event.get_query_string_value("test", "") in ("1", "true"):
@@ -96,6 +132,7 @@ def jira_redrive() -> dict:
 
 @app.get("/api/automation/status")
 def automation_status() -> dict:
+    require_admin(app, load().admin_token)
     return {
         "enabled": queries.automation_enabled(),
         "thresholds": queries.thresholds(),
@@ -117,6 +154,7 @@ def automation_toggle() -> dict:
 
 @app.get("/api/watcher/status")
 def watcher_status() -> dict:
+    require_admin(app, load().admin_token)
     now = clock.now()
     return {"hosts": [views.host_view(host, now) for host in queries.hosts()]}
 
@@ -143,6 +181,7 @@ def watcher_stop() -> dict:
 
 @app.get("/api/groups")
 def groups() -> dict:
+    require_admin(app, load().admin_token)
     latest = views.latest_groups(queries.groups(), _limit())
     keys = queries.ticket_keys([group["fingerprint"] for group in latest])
     return {"groups": [views.group_view(group, keys.get(group["fingerprint"])) for group in latest]}
@@ -150,11 +189,13 @@ def groups() -> dict:
 
 @app.get("/api/tickets")
 def tickets() -> dict:
+    require_admin(app, load().admin_token)
     return {"tickets": views.latest_tickets(queries.tickets(), load(), _limit())}
 
 
 @app.get("/api/monitoring/live")
 def live() -> Response:
+    require_admin(app, load().admin_token)
     event = app.current_event
     try:
         last_id = stream.parse_last_event_id(

@@ -32,6 +32,20 @@ def browser():
         browser.close()
 
 
+def open_logged_in(browser, stack, **page_options):
+    """The page, logged in through its form, with the stream live."""
+    page = browser.new_page(**page_options)
+    page.goto(f"{stack.api_url}/")
+    page.wait_for_selector("#token-form:not([hidden])", timeout=5000)
+    page.fill("#admin-token", stack.admin_token)
+    page.click("#token-submit")
+    page.wait_for_function(
+        "document.querySelector('#stream-state').textContent.toLowerCase().includes('live')",
+        timeout=5000,
+    )
+    return page
+
+
 def ingest_line(stack, line: str) -> None:
     """Send one line as the demo host's shipper would: signed with its key."""
     host = "pos-demo-01"
@@ -63,14 +77,9 @@ def ingest_line(stack, line: str) -> None:
 
 def test_errors_and_tickets_arrive_live_and_log_text_stays_text(running_stack, browser):
     stack = running_stack
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = open_logged_in(browser, stack, viewport={"width": 1280, "height": 800})
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(f"{stack.api_url}/")
-    page.wait_for_function(
-        "document.querySelector('#stream-state').textContent.toLowerCase().includes('live')",
-        timeout=5000,
-    )
     before = page.locator("#errors li").count()
 
     answer = requests.post(f"{stack.pos_url}/simulate/payment-timeout", json={}, timeout=5)
@@ -98,33 +107,67 @@ def test_errors_and_tickets_arrive_live_and_log_text_stays_text(running_stack, b
     page.close()
 
 
-def test_automation_toggles_from_the_page_with_the_admin_token(running_stack, browser):
+def test_the_page_asks_for_the_token_and_keeps_only_a_session(running_stack, browser):
+    stack = running_stack
+    page = browser.new_page()
+    page.goto(f"{stack.api_url}/")
+    page.wait_for_selector("#token-form:not([hidden])", timeout=5000)
+    assert page.locator("#stream-state").inner_text() == "connecting"  # nothing shown yet
+
+    page.fill("#admin-token", "wrong-token")
+    page.click("#token-submit")
+    page.wait_for_function(
+        "document.querySelector('#notice').textContent.includes('refused')", timeout=5000
+    )
+    page.fill("#admin-token", stack.admin_token)
+    page.click("#token-submit")
+    page.wait_for_function(
+        "document.querySelector('#stream-state').textContent.includes('live')", timeout=5000
+    )
+    (cookie,) = [c for c in page.context.cookies() if c["name"] == "stacklens_session"]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    assert stack.admin_token not in cookie["value"]
+    stored = page.evaluate("JSON.stringify({...sessionStorage, ...localStorage})")
+    assert stack.admin_token not in stored
+
+    page.click("#log-out")
+    page.wait_for_selector("#token-form:not([hidden])", timeout=5000)
+    assert not [c for c in page.context.cookies() if c["name"] == "stacklens_session"]
+    page.close()
+
+
+def test_a_cross_site_style_post_without_the_csrf_header_is_refused(running_stack, browser):
+    """The session cookie alone cannot change state: a forged form post has no CSRF header."""
+    stack = running_stack
+    page = open_logged_in(browser, stack)
+    status = page.evaluate(
+        """async () => (await fetch('/api/automation/toggle', {
+             method: 'POST', headers: {'Content-Type': 'text/plain'},
+             body: '{"enabled": false}'})).status"""
+    )
+    assert status == 403
+    assert stack.get("/api/automation/status")["enabled"] is True
+    page.close()
+
+
+def test_automation_toggles_from_the_page(running_stack, browser):
     stack = running_stack
 
     def automation_enabled() -> bool:
-        return requests.get(f"{stack.api_url}/api/automation/status", timeout=5).json()["enabled"]
+        return stack.get("/api/automation/status")["enabled"]
 
-    page = browser.new_page()
-    page.goto(f"{stack.api_url}/")
+    page = open_logged_in(browser, stack)
     page.wait_for_function(
         "document.querySelector('#automation-toggle').textContent.includes('on')", timeout=5000
     )
     try:
         page.click("#automation-toggle")
-        page.fill("#admin-token", "wrong-token")
-        page.click("#token-submit")
-        page.wait_for_selector("#token-form:not([hidden])")
-        assert "refused" in page.locator("#notice").inner_text()
-        assert automation_enabled() is True
-
-        page.fill("#admin-token", stack.admin_token)
-        page.click("#token-submit")
         page.wait_for_function(
             "document.querySelector('#automation-toggle').textContent.includes('off')",
             timeout=5000,
         )
         assert automation_enabled() is False
-        page.click("#automation-toggle")  # the token is kept for the session
+        page.click("#automation-toggle")
         page.wait_for_function(
             "document.querySelector('#automation-toggle').textContent.includes('on')",
             timeout=5000,
@@ -136,7 +179,7 @@ def test_automation_toggles_from_the_page_with_the_admin_token(running_stack, br
             requests.post(
                 f"{stack.api_url}/api/automation/toggle",
                 json={"enabled": True},
-                headers={"Authorization": f"Bearer {stack.admin_token}"},
+                headers=stack.admin,
                 timeout=5,
             )
         page.close()
@@ -144,19 +187,11 @@ def test_automation_toggles_from_the_page_with_the_admin_token(running_stack, br
 
 def test_a_decision_can_be_marked_wrong_from_the_page(running_stack, browser):
     stack = running_stack
-    page = browser.new_page()
-    page.goto(f"{stack.api_url}/")
-    page.wait_for_function(
-        "document.querySelector('#stream-state').textContent.toLowerCase().includes('live')",
-        timeout=5000,
-    )
+    page = open_logged_in(browser, stack)
     answer = requests.post(f"{stack.pos_url}/simulate/printer-offline", json={}, timeout=5)
     assert answer.status_code != 404, answer.text
     button = page.locator("#errors li", has_text="printer offline").locator(".mark-wrong")
     button.wait_for(timeout=5000)
-    page.evaluate(
-        "token => sessionStorage.setItem('stacklens-admin-token', token)", stack.admin_token
-    )
     button.click()
     page.wait_for_function(
         "[...document.querySelectorAll('.mark-wrong')].some(b => b.textContent === 'Marked wrong')",
@@ -164,7 +199,7 @@ def test_a_decision_can_be_marked_wrong_from_the_page(running_stack, browser):
     )
     exported = requests.get(
         f"{stack.api_url}/api/decisions/feedback",
-        headers={"Authorization": f"Bearer {stack.admin_token}"},
+        headers=stack.admin,
         timeout=5,
     )
     assert exported.status_code == 200

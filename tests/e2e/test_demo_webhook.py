@@ -41,7 +41,7 @@ def test_a_failure_reported_by_webhook_becomes_a_group_marked_webhook(running_st
         assert answer.status_code != 404, answer.text
 
         def webhook_group():
-            groups = requests.get(f"{stack.api_url}/api/groups", timeout=5).json()["groups"]
+            groups = stack.get("/api/groups")["groups"]
             return next(
                 (g for g in groups if "webhook:demo-pos" in g["sources"] and "S002" in g["stores"]),
                 None,

@@ -32,7 +32,7 @@ def pricing_issues(jira: Jira) -> list[dict]:
 def test_a_missing_price_becomes_one_ticket_live(running_stack):
     stack = running_stack
     jira = Jira(url=stack.jira_url, username="demo@example.com", password="demo-token", cloud=True)
-    stream = LiveStream(f"{stack.api_url}/api/monitoring/live")
+    stream = LiveStream(f"{stack.api_url}/api/monitoring/live", headers=stack.admin)
     stream.start()
     assert stream.connected.wait(10), "the live stream did not open"
 

@@ -83,12 +83,12 @@ def test_one_new_error_from_twenty_hosts_at_once_opens_one_issue(running_stack):
 
     def all_reported():
         # Every delivery is counted in the issue: the create, then comments for the rest.
-        groups = requests.get(f"{stack.api_url}/api/groups", timeout=5).json()["groups"]
+        groups = stack.get("/api/groups")["groups"]
         group = next((g for g in groups if run in g["message"]), None)
         return group if group and group["count"] == HOSTS and group["ticket"] else None
 
     group = wait_until(all_reported, 20, interval=0.2)
-    groups = requests.get(f"{stack.api_url}/api/groups", timeout=5).json()["groups"]
+    groups = stack.get("/api/groups")["groups"]
     assert group, (
         f"the group did not count every delivery: {[g for g in groups if run in g['message']]}"
     )

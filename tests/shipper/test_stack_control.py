@@ -51,7 +51,8 @@ def test_watcher_stop_pauses_this_host_and_start_resumes_it(running_stack, tmp_p
         return files[0]["offset"] if files else 0
 
     def host() -> dict:
-        hosts = requests.get(f"{api}/api/watcher/status", timeout=10).json()["hosts"]
+        hosts = requests.get(f"{api}/api/watcher/status", headers=admin, timeout=10).json()
+        hosts = hosts["hosts"]
         return next((item for item in hosts if item["host_id"] == host_id), {})
 
     try:

@@ -3,7 +3,8 @@
 
 const STREAM_URL = '/api/monitoring/live';
 const MAX_ROWS = 200;
-const TOKEN_KEY = 'stacklens-admin-token';
+// State changes by the session cookie carry this header; a cross-site form cannot send it.
+const CSRF_HEADERS = {'X-StackLens-CSRF': '1'};
 // On AWS every stream answer is finite and the browser reconnects after about a second; only a
 // reconnect that takes longer than this is shown as "reconnecting".
 const QUIET_RECONNECT_MS = 3000;
@@ -114,16 +115,14 @@ function showMarkWrong(row, decision) {
   }
   button.textContent = 'Mark wrong';
   button.disabled = false;
-  button.onclick = () => withToken((token) => markWrong(token, button, decision));
+  button.onclick = () => markWrong(button, decision);
 }
 
-async function markWrong(token, button, decision) {
-  const answer = await postAsAdmin(
-    '/api/decisions/feedback',
-    {fingerprint: decision.fingerprint, decision_key: decision.decision_key},
-    token,
-    (again) => markWrong(again, button, decision),
-  );
+async function markWrong(button, decision) {
+  const answer = await postAsAdmin('/api/decisions/feedback', {
+    fingerprint: decision.fingerprint,
+    decision_key: decision.decision_key,
+  });
   if (answer) {
     button.textContent = 'Marked wrong';
     button.disabled = true;
@@ -190,9 +189,10 @@ function connect() {
   });
   source.addEventListener('error', () => {
     if (source.readyState === EventSource.CLOSED) {
-      // The browser gave up (an error answer): start again, from the last event shown.
+      // The browser gave up (an error answer, such as an ended session): check the session,
+      // then start again from the last event shown.
       setStreamState('reconnecting');
-      setTimeout(connect, RESTART_AFTER_MS);
+      setTimeout(() => whenLoggedIn(connect), RESTART_AFTER_MS);
       return;
     }
     if (quietTimer === null) {
@@ -282,32 +282,67 @@ function notice(text) {
   byId('notice').textContent = text || '';
 }
 
-function askForToken(reason) {
+// ---- the admin session: the token is traded for an HttpOnly cookie, never kept by the page ----
+
+let loggedIn = false;
+let afterLogin = [];
+
+function askToLogIn(reason) {
+  loggedIn = false;
   notice(reason);
   byId('token-form').hidden = false;
   byId('admin-token').focus();
 }
 
-// The action that waits for the admin token form, if any.
-let pendingAction = null;
-
-function withToken(action) {
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  if (token) {
-    action(token);
+// Run `action` now if the session is open, else once the admin has logged in.
+async function whenLoggedIn(action) {
+  if (!loggedIn) {
+    const response = await fetch('/api/session', {headers: {Accept: 'application/json'}});
+    loggedIn = response.ok;
+  }
+  if (loggedIn) {
+    action();
   } else {
-    pendingAction = action;
-    askForToken('');
+    afterLogin.push(action);
+    askToLogIn('Log in with the admin token.');
   }
 }
 
-// POST as the admin; the parsed answer, or null when it failed (the notice says why).
-async function postAsAdmin(path, body, token, retry) {
+async function onLogIn(event) {
+  event.preventDefault();
+  const token = byId('admin-token').value.trim();
+  if (!token) return;
+  byId('admin-token').value = '';
+  const response = await fetch('/api/session', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({token}),
+  });
+  if (!response.ok) {
+    askToLogIn('That admin token was refused.');
+    return;
+  }
+  loggedIn = true;
+  byId('token-form').hidden = true;
+  notice('');
+  const waiting = afterLogin;
+  afterLogin = [];
+  for (const action of waiting) action();
+}
+
+async function logOut() {
+  await fetch('/api/session', {method: 'DELETE'});
+  window.location.reload();
+}
+
+// POST as the admin (the session cookie); the parsed answer, or null when it failed (the
+// notice says why).
+async function postAsAdmin(path, body) {
   let response;
   try {
     response = await fetch(path, {
       method: 'POST',
-      headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'},
+      headers: {...CSRF_HEADERS, 'Content-Type': 'application/json'},
       body: JSON.stringify(body),
     });
   } catch (error) {
@@ -315,9 +350,7 @@ async function postAsAdmin(path, body, token, retry) {
     return null;
   }
   if (response.status === 401) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    pendingAction = retry;
-    askForToken('That admin token was refused.');
+    askToLogIn('The session ended: log in again, then repeat the action.');
     return null;
   }
   if (!response.ok) {
@@ -328,45 +361,30 @@ async function postAsAdmin(path, body, token, retry) {
   return response.json();
 }
 
-async function setAutomation(token) {
-  const answer = await postAsAdmin(
-    '/api/automation/toggle', {enabled: !automationEnabled}, token, setAutomation);
+async function setAutomation() {
+  const answer = await postAsAdmin('/api/automation/toggle', {enabled: !automationEnabled});
   if (answer) renderAutomation(answer.enabled);
 }
 
-async function redrive(token) {
-  const answer = await postAsAdmin('/api/jira/redrive', {}, token, redrive);
+async function redrive() {
+  const answer = await postAsAdmin('/api/jira/redrive', {});
   if (answer) {
     notice(`${answer.redriven} ticket job(s) sent back to the queue.`);
     scheduleStatusRefresh();
   }
 }
 
-function onTokenSubmit(event) {
-  event.preventDefault();
-  const token = byId('admin-token').value.trim();
-  if (!token) return;
-  sessionStorage.setItem(TOKEN_KEY, token);
-  byId('admin-token').value = '';
-  byId('token-form').hidden = true;
-  const action = pendingAction;
-  pendingAction = null;
-  if (action) action(token);
-}
-
 function start() {
-  byId('automation-toggle').addEventListener('click', () => withToken(setAutomation));
-  byId('redrive').addEventListener('click', () => withToken(redrive));
+  byId('automation-toggle').addEventListener('click', setAutomation);
+  byId('redrive').addEventListener('click', redrive);
   byId('jira-test').addEventListener('click', testJira);
-  byId('token-form').addEventListener('submit', onTokenSubmit);
-  byId('token-cancel').addEventListener('click', () => {
-    pendingAction = null;
-    byId('token-form').hidden = true;
-    notice('');
+  byId('log-out').addEventListener('click', logOut);
+  byId('token-form').addEventListener('submit', onLogIn);
+  whenLoggedIn(() => {
+    connect();
+    refreshStatus();
+    setInterval(refreshStatus, STATUS_REFRESH_MS);
   });
-  connect();
-  refreshStatus();
-  setInterval(refreshStatus, STATUS_REFRESH_MS);
 }
 
 start();

@@ -32,7 +32,7 @@ def test_the_jira_status_shows_how_many_jobs_are_dead_lettered(aws):
 
 def test_redrive_needs_the_admin_token(aws):
     dead_letter(aws, {"fingerprint": "a", "action": "create"})
-    assert call("POST", "/api/jira/redrive").status == 401
+    assert call("POST", "/api/jira/redrive", headers={}).status == 401
     assert json_of(call("GET", "/api/jira/status"))["dead_letter_jobs"] == 1
 
 

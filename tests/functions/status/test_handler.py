@@ -262,7 +262,7 @@ def test_an_unknown_host_is_a_404_and_creates_nothing(aws):
 @pytest.mark.parametrize("path", ["/api/watcher/start", "/api/watcher/stop"])
 def test_watcher_changes_need_the_admin_token(aws, path):
     _host("pos-1")
-    assert call("POST", path, body={"host_id": "pos-1"}).status == 401
+    assert call("POST", path, headers={}, body={"host_id": "pos-1"}).status == 401
     assert call("POST", path, headers=ADMIN, body={"host_id": 7}).status == 400
 
 
@@ -342,8 +342,8 @@ def _events(answer) -> list[dict]:
     ]
 
 
-def _live(**kwargs):
-    return call("GET", "/api/monitoring/live", **kwargs)
+def _live(headers: dict | None = None, **kwargs):
+    return call("GET", "/api/monitoring/live", headers={**ADMIN, **(headers or {})}, **kwargs)
 
 
 def test_the_stream_sends_the_feed_as_sse_then_retry(aws):

@@ -17,8 +17,8 @@ NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
     ("heartbeat", "online"),
     [
         (clock.iso(NOW - timedelta(seconds=5)), True),
-        (clock.iso(NOW - timedelta(seconds=30)), True),
-        (clock.iso(NOW - timedelta(seconds=31)), False),
+        (clock.iso(NOW - timedelta(seconds=90)), True),
+        (clock.iso(NOW - timedelta(seconds=91)), False),
         (clock.iso(NOW + timedelta(seconds=2)), True),
         (None, False),
         ("not a time", False),
