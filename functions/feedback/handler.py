@@ -42,12 +42,15 @@ def jira_issue_updated() -> Response:
         raise ApiError(refused.status, refused.message, refused.field) from None
     if resolution is None:
         return _ignored("not an issue-updated event")
-    if not resolution.rejects_the_ticket:
-        return _ignored(f"resolution {resolution.resolution!r} says nothing against the ticket")
     fingerprint = store.fingerprint_of_ticket(resolution.jira_key)
     group = store.read_group(fingerprint) if fingerprint else None
     if group is None:
         return _ignored(f"{resolution.jira_key} is not a StackLens ticket")
+    # Decide reads this: a resolved issue is reopened when its error comes back, a closed
+    # one (Won't Do and the like) stays closed.
+    store.mark_ticket(fingerprint, resolution.jira_key, resolution.ticket_status)
+    if not resolution.rejects_the_ticket:
+        return _ignored(f"resolution {resolution.resolution!r} says nothing against the ticket")
     row = store.record(
         group,
         actionable=0,

@@ -28,6 +28,14 @@ class Resolution:
     resolution: str | None  # None while the issue is unresolved
 
     @property
+    def ticket_status(self) -> str:
+        """The Tickets status this means: open (unresolved), resolved (fixed: the error coming
+        back reopens it) or closed (rejected: it stays closed and its events are skipped)."""
+        if self.resolution is None:
+            return "open"
+        return "closed" if self.rejects_the_ticket else "resolved"
+
+    @property
     def rejects_the_ticket(self) -> bool:
         name = (self.resolution or "").lower().replace("'", "").replace("\u2019", "")
         return " ".join(name.split()) in REJECTING_RESOLUTIONS

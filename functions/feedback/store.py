@@ -2,7 +2,7 @@
 
 import uuid
 
-from pynamodb.exceptions import PutError
+from pynamodb.exceptions import PutError, UpdateError
 
 from functions.common import clock
 from functions.common.models import (
@@ -21,6 +21,19 @@ def fingerprint_of_ticket(jira_key: str) -> str | None:
     for ticket in TicketModel.scan(TicketModel.jira_key == jira_key):
         return ticket.fingerprint
     return None
+
+
+def mark_ticket(fingerprint: str, jira_key: str, status: str) -> None:
+    """Record what Jira says of the group's issue (open, resolved or closed), if the record
+    still names that issue."""
+    try:
+        TicketModel(fingerprint).update(
+            actions=[TicketModel.status.set(status)],
+            condition=TicketModel.jira_key == jira_key,
+        )
+    except UpdateError as error:
+        if getattr(error, "cause_response_code", None) != "ConditionalCheckFailedException":
+            raise
 
 
 def read_group(fingerprint: str) -> dict | None:

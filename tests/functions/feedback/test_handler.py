@@ -145,3 +145,39 @@ def test_a_wrong_create_becomes_a_not_actionable_example_and_is_exported(known_t
     model, manifest = artifact.load(tmp_path)
     assert manifest.feedback_examples == 1
     assert model.predict([MESSAGE], ["ERROR"]).severity
+
+
+@pytest.mark.parametrize(
+    "resolution, status, next_action",
+    [
+        ("Done", "resolved", "reopen"),  # fixed: the error coming back reopens it
+        ("Won't Do", "closed", "skip"),  # rejected: it stays closed, its events are skipped
+        ("Duplicate", "closed", "skip"),
+        (None, "open", "update"),  # reopened by hand in Jira
+    ],
+)
+def test_what_jira_says_of_the_issue_decides_what_happens_when_the_error_returns(
+    known_ticket, resolution, status, next_action
+):
+    from functions.decide import policy
+
+    jira_call(resolved("STACK-12", resolution))
+    ticket = TicketModel.get(FINGERPRINT)
+    assert ticket.status == status
+
+    group = {"fingerprint": FINGERPRINT, "severity": "HIGH", "count": 5}
+    decision = policy.decide(
+        group,
+        {"status": ticket.status, "jira_key": "STACK-12", "commented_count": 3},
+        automation_enabled=True,
+        thresholds={"HIGH": 0.5},
+        confidence=0.9,
+        previous_count=3,
+    )
+    assert decision.action == next_action
+
+
+def test_an_issue_that_is_not_the_tickets_own_changes_nothing(known_ticket):
+    TicketModel(FINGERPRINT).update(actions=[TicketModel.jira_key.set("STACK-99")])
+    jira_call(resolved("STACK-12", "Done"))
+    assert TicketModel.get(FINGERPRINT).status == "open"
