@@ -8,7 +8,6 @@ STACKLENS_BENCH_IDLE_SECONDS, STACKLENS_BENCH_DETECTION_LINES.
 import gzip
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -113,14 +112,12 @@ def catch_up(lines: int) -> dict:
     size = log.stat().st_size
     sink = Sink()
     try:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run(_command(sink, work, str(log), "--once"), cwd=ROOT, check=True)
+        usage = _child_usage(_command(sink, work, str(log), "--once"))
         elapsed = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
     finally:
         sink.close()
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = usage["cpu_seconds"]
     return {
         "lines": lines,
         "events_received": sink.events,
@@ -129,8 +126,30 @@ def catch_up(lines: int) -> dict:
         "mb_per_second": round(size / elapsed / 1e6, 1),
         "cpu_seconds": round(cpu, 2),
         "lines_per_cpu_second": round(lines / cpu) if cpu else None,
-        "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # Linux: KiB; the largest child so far
+        "peak_rss_mb": usage["peak_rss_mb"],
     }
+
+
+# Runs a command as the only child of a fresh Python, which reports the child's CPU time and
+# peak RSS: this process's own children (the local stack of other benches) never count.
+_MEASURE = """
+import json, resource, subprocess, sys
+subprocess.run(json.loads(sys.argv[1]), check=True)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"cpu_seconds": usage.ru_utime + usage.ru_stime,
+                  "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}))
+"""
+
+
+def _child_usage(command: list[str]) -> dict:
+    answer = subprocess.run(
+        [sys.executable, "-c", _MEASURE, json.dumps(command)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(answer.stdout.strip().splitlines()[-1])
 
 
 def idle(seconds: float, files: int = 20) -> dict:
