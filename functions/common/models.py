@@ -184,7 +184,24 @@ class FeedbackModel(Model):
     created_at = UnicodeAttribute()
 
 
+class AuditModel(Model):
+    """Every change an admin made to the automation (switch, thresholds), kept for good."""
+
+    class Meta:
+        table_name = "stacklens-audit"
+        template_resource = "AuditTable"
+
+    day = UnicodeAttribute(hash_key=True)  # YYYY-MM-DD, so a day's changes are one query
+    audit_key = UnicodeAttribute(range_key=True)  # <iso time>#<uuid>
+    what = UnicodeAttribute()
+    before = JSONAttribute(null=True)
+    after = JSONAttribute(null=True)
+    who = UnicodeAttribute()
+    at = UnicodeAttribute()
+
+
 ALL_MODELS = (
+    AuditModel,
     GroupModel,
     OccurrenceModel,
     SeenModel,
@@ -206,6 +223,7 @@ TABLE_SETTING = {
     HostModel: "hosts_table",
     SettingModel: "settings_table",
     FeedbackModel: "feedback_table",
+    AuditModel: "audit_table",
 }
 
 

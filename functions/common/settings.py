@@ -38,6 +38,7 @@ class Settings:
     settings_table: str = field(
         default_factory=lambda: _env("SETTINGS_TABLE", "stacklens-settings")
     )
+    audit_table: str = field(default_factory=lambda: _env("AUDIT_TABLE", "stacklens-audit"))
     feedback_table: str = field(
         default_factory=lambda: _env("FEEDBACK_TABLE", "stacklens-feedback")
     )

@@ -14,7 +14,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from functions.common import clock, live_feed, models, sessions
 from functions.common.http import ApiError, install_error_handlers, json_body, require_admin
-from functions.common.settings import load
+from functions.common.settings import SEVERITIES, load
 from functions.status import dead_letters, jira_check, queries, stream, views
 
 PAGE_DIR = Path(__file__).resolve().parent / "page"
@@ -24,6 +24,7 @@ ASSETS = {
     "app.js": "text/javascript; charset=utf-8",
     "style.css": "text/css; charset=utf-8",
 }
+AUDIT_DAYS_SHOWN = 30
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
 LIMIT_PATTERN = re.compile(r"[0-9]{1,4}")
@@ -147,9 +148,43 @@ def automation_toggle() -> dict:
     enabled = _optional_field(json_body(app), "enabled", bool)
     if enabled is None:
         enabled = not queries.automation_enabled()
+    before = queries.automation_enabled()
     queries.set_automation(enabled)
+    queries.record_audit("automation", before, enabled, _who())
     logger.info("automation switched", extra={"enabled": enabled})
     return {"enabled": enabled}
+
+
+@app.put("/api/automation/rules")
+def automation_rules() -> dict:
+    """Change the confidence thresholds per severity (admin); every change is audited."""
+    require_admin(app, load().admin_token)
+    given = json_body(app).get("thresholds")
+    if not isinstance(given, dict) or not given:
+        raise ApiError(400, "thresholds must be an object of severity -> 0..1", "thresholds")
+    for severity, value in given.items():
+        field = f"thresholds.{severity}"
+        if severity not in SEVERITIES:
+            raise ApiError(400, f"severity must be one of {', '.join(SEVERITIES)}", field)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise ApiError(400, "a threshold is a number from 0 to 1", field)
+    before = queries.thresholds()
+    after = {**before, **{severity: float(value) for severity, value in given.items()}}
+    queries.set_thresholds(after)
+    queries.record_audit("thresholds", before, after, _who())
+    return {"thresholds": after}
+
+
+@app.get("/api/audit")
+def audit() -> dict:
+    require_admin(app, load().admin_token)
+    return {"entries": queries.audit(days=AUDIT_DAYS_SHOWN)}
+
+
+def _who() -> str:
+    """Who changed it, as far as the API can tell: the page's session or an API client."""
+    headers = app.current_event.headers
+    return "api (bearer token)" if headers.get("authorization") else "status page session"
 
 
 @app.get("/api/watcher/status")

@@ -5,10 +5,14 @@ Listing groups, tickets and decisions scans the table: fine at the sizes one cha
 produces for now; an index on last_seen / action is the way on when it is not.
 """
 
+import uuid
+from datetime import timedelta
+
 from pynamodb.exceptions import UpdateError
 
 from functions.common import clock
 from functions.common.models import (
+    AuditModel,
     DecisionModel,
     GroupModel,
     HostModel,
@@ -46,6 +50,42 @@ def thresholds() -> dict[str, float]:
     setting = _setting(THRESHOLDS_SETTING)
     stored = setting.value if setting is not None and isinstance(setting.value, dict) else {}
     return {**DEFAULT_THRESHOLDS, **stored}
+
+
+def set_thresholds(thresholds: dict[str, float]) -> None:
+    SettingModel(THRESHOLDS_SETTING, value=thresholds, updated_at=clock.iso()).save()
+
+
+def record_audit(what: str, before, after, who: str) -> None:
+    moment = clock.now()
+    AuditModel(
+        moment.strftime("%Y-%m-%d"),
+        f"{clock.iso(moment)}#{uuid.uuid4().hex}",
+        what=what,
+        before=before,
+        after=after,
+        who=who,
+        at=clock.iso(moment),
+    ).save()
+
+
+def audit(days: int) -> list[dict]:
+    """The admin's changes over the last `days` days, newest first."""
+    today = clock.now()
+    entries = []
+    for back in range(days):
+        day = (today - timedelta(days=back)).strftime("%Y-%m-%d")
+        for row in AuditModel.query(day, scan_index_forward=False):
+            entries.append(
+                {
+                    "at": row.at,
+                    "what": row.what,
+                    "before": row.before,
+                    "after": row.after,
+                    "who": row.who,
+                }
+            )
+    return entries
 
 
 def decision_actions() -> list[str]:

@@ -158,18 +158,18 @@ def test_automation_toggles_from_the_page(running_stack, browser):
 
     page = open_logged_in(browser, stack)
     page.wait_for_function(
-        "document.querySelector('#automation-toggle').textContent.includes('on')", timeout=5000
+        "document.querySelector('#automation-toggle').dataset.enabled === 'true'", timeout=5000
     )
     try:
         page.click("#automation-toggle")
         page.wait_for_function(
-            "document.querySelector('#automation-toggle').textContent.includes('off')",
+            "document.querySelector('#automation-toggle').dataset.enabled === 'false'",
             timeout=5000,
         )
         assert automation_enabled() is False
         page.click("#automation-toggle")
         page.wait_for_function(
-            "document.querySelector('#automation-toggle').textContent.includes('on')",
+            "document.querySelector('#automation-toggle').dataset.enabled === 'true'",
             timeout=5000,
         )
         assert automation_enabled() is True
@@ -206,3 +206,31 @@ def test_a_decision_can_be_marked_wrong_from_the_page(running_stack, browser):
     rows = [line for line in exported.text.splitlines() if "marked wrong" in line]
     assert rows, exported.text
     page.close()
+
+
+def test_thresholds_are_edited_on_the_page_and_take_effect(running_stack, browser):
+    stack = running_stack
+    page = open_logged_in(browser, stack)
+    high = page.locator("#rules-form input[name=HIGH]")
+    page.wait_for_function(
+        "document.querySelector('#rules-form input[name=HIGH]').value !== ''", timeout=5000
+    )
+    before = stack.get("/api/automation/status")["thresholds"]
+    try:
+        high.fill("0.95")
+        page.click("#rules-save")
+        page.wait_for_function(
+            "document.querySelector('#notice').textContent.includes('saved')", timeout=5000
+        )
+        assert stack.get("/api/automation/status")["thresholds"]["HIGH"] == 0.95
+        audit = stack.get("/api/audit")["entries"]
+        assert audit[0]["what"] == "thresholds" and audit[0]["after"]["HIGH"] == 0.95
+        assert audit[0]["who"] == "status page session"
+    finally:
+        requests.put(
+            f"{stack.api_url}/api/automation/rules",
+            json={"thresholds": before},
+            headers=stack.admin,
+            timeout=5,
+        )
+        page.close()

@@ -229,6 +229,7 @@ async function refreshStatus() {
   try {
     const automation = await getJson('/api/automation/status');
     renderAutomation(automation.enabled);
+    renderThresholds(automation.thresholds);
     const counts = Object.entries(automation.counts || {})
       .map(([action, count]) => `${action} ${count}`)
       .join(' · ');
@@ -335,13 +336,13 @@ async function logOut() {
   window.location.reload();
 }
 
-// POST as the admin (the session cookie); the parsed answer, or null when it failed (the
-// notice says why).
-async function postAsAdmin(path, body) {
+// POST (or `method`) as the admin (the session cookie); the parsed answer, or null when it
+// failed (the notice says why).
+async function postAsAdmin(path, body, method = 'POST') {
   let response;
   try {
     response = await fetch(path, {
-      method: 'POST',
+      method,
       headers: {...CSRF_HEADERS, 'Content-Type': 'application/json'},
       body: JSON.stringify(body),
     });
@@ -366,6 +367,27 @@ async function setAutomation() {
   if (answer) renderAutomation(answer.enabled);
 }
 
+function renderThresholds(thresholds) {
+  const form = byId('rules-form');
+  for (const [severity, value] of Object.entries(thresholds || {})) {
+    const input = form.elements.namedItem(severity);
+    // Never overwrite what the admin is typing.
+    if (input && document.activeElement !== input) input.value = String(value);
+  }
+}
+
+async function saveThresholds(event) {
+  event.preventDefault();
+  const form = byId('rules-form');
+  const thresholds = {};
+  for (const input of form.querySelectorAll('input')) thresholds[input.name] = Number(input.value);
+  const answer = await postAsAdmin('/api/automation/rules', {thresholds}, 'PUT');
+  if (answer) {
+    renderThresholds(answer.thresholds);
+    notice('Thresholds saved.');
+  }
+}
+
 async function redrive() {
   const answer = await postAsAdmin('/api/jira/redrive', {});
   if (answer) {
@@ -380,6 +402,7 @@ function start() {
   byId('jira-test').addEventListener('click', testJira);
   byId('log-out').addEventListener('click', logOut);
   byId('token-form').addEventListener('submit', onLogIn);
+  byId('rules-form').addEventListener('submit', saveThresholds);
   whenLoggedIn(() => {
     connect();
     refreshStatus();
