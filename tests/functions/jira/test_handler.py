@@ -329,3 +329,48 @@ def test_storm_control_one_comment_per_interval_carrying_every_count(aws, jira, 
         "Last seen 2024-05-01T10:05:00.000Z."
     ]
     assert TicketModel.get(FINGERPRINT).comment_due_at is None
+
+
+HOSTILE_MESSAGES = {
+    "quotes": 'Payment "declined" for card \'4111\' by "Adyen"',
+    "backslashes": "Path C:\\POS\\data\\prices.db is locked \\\\ retry",
+    "jql-words": 'x" OR labels = "stacklens" OR summary ~ "y AND project != STACK ORDER BY key',
+    "newlines": "Printer offline\nlane 4\r\nretrying\tnow",
+    "ten-kb": "Checksum mismatch " + "0123456789abcdef" * 640,
+    "non-ascii": "Kassenfehler – Überweisung abgelehnt 💳 (Filiale Zürich, 収納)",
+    "markup": "<img src=x onerror=alert(1)> {noformat} [~admin] h1. *bold*",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_MESSAGES))
+def test_hostile_text_never_breaks_jql_or_the_create(aws, jira, name):
+    message = HOSTILE_MESSAGES[name]
+    fingerprint = f"hostile-{name}"
+    GroupModel(
+        fingerprint,
+        template=message,
+        message=message,
+        level="ERROR",
+        severity="HIGH",
+        category="pos",
+        count=1,
+        first_seen="2024-05-01T10:00:00.000Z",
+        last_seen="2024-05-01T10:05:00.000Z",
+        hosts={"till-01"},
+        stores={"0042"},
+        samples=[f"2024-05-01 10:00:00 ERROR {message}"],
+    ).save()
+    create_job = {"fingerprint": fingerprint, "action": "create", "count": 1}
+
+    assert run_jobs(aws.queues["TicketQueue"], create_job)["batchItemFailures"] == []
+
+    label = issue.fingerprint_label(fingerprint)
+    found = jira.jql(f'labels = "{label}"').get("issues", [])
+    assert len(found) == 1
+    fields = jira.issue(found[0]["key"])["fields"]
+    assert "\n" not in fields["summary"] and len(fields["summary"]) <= 255
+    assert message.splitlines()[0][:40] in fields["summary"]
+    # A retry of the create finds the issue by its label: still one.
+    TicketModel(fingerprint).delete()
+    assert run_jobs(aws.queues["TicketQueue"], create_job)["batchItemFailures"] == []
+    assert len(jira.jql(f'labels = "{label}"').get("issues", [])) == 1
