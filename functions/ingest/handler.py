@@ -1,8 +1,6 @@
 """Ingest function (HTTP): signed batches in, errors grouped and stored once; host
 registration and heartbeats. Thin: the domain is in batch, hosts and pipeline."""
 
-import base64
-import binascii
 import functools
 import secrets
 from dataclasses import replace
@@ -12,7 +10,13 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from pynamodb.exceptions import PynamoDBException
 
 from functions.common import clock, models
-from functions.common.http import ApiError, install_error_handlers, json_response, require_admin
+from functions.common.http import (
+    ApiError,
+    install_error_handlers,
+    json_response,
+    raw_body,
+    require_admin,
+)
 from functions.common.settings import Settings, load
 from functions.ingest import pipeline
 from functions.ingest.batch import decompress, mark_demo_sources, read_batch
@@ -59,19 +63,8 @@ def _answers_refusals(route):
     return answered
 
 
-def _raw_body() -> bytes:
-    """The body's bytes exactly as the client sent them (what the signature covers)."""
-    body = app.current_event.body or ""
-    if app.current_event.is_base64_encoded:
-        try:
-            return base64.b64decode(body, validate=True)
-        except (binascii.Error, ValueError):
-            raise Rejected(400, "body is not valid base64", "body") from None
-    return body.encode("utf-8", errors="surrogatepass")
-
-
 def _signed_body(registry: DynamoHostRegistry) -> tuple[Host, bytes]:
-    raw = _raw_body()
+    raw = raw_body(app)
     return authenticate(app.current_event.headers, raw, registry.find), raw
 
 
@@ -128,7 +121,7 @@ def heartbeat():
 def register_host():
     settings = _settings()
     require_admin(app, settings.admin_token)
-    host_id, store = registration(parse_json_object(_raw_body()))
+    host_id, store = registration(parse_json_object(raw_body(app)))
     key = secrets.token_urlsafe(32)
     if not DynamoHostRegistry().register(host_id, key, store):
         raise ApiError(409, f"host {host_id} is already registered", "host_id")
