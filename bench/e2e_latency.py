@@ -71,6 +71,8 @@ def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
         "STACKLENS_POS_PORT": str(ports["pos"]),
         "STACKLENS_JIRA_PORT": str(ports["jira"]),
         "STACKLENS_STATE_DIR": str(work / "state"),
+        # Every error here is a new problem that must get its own issue to be timed.
+        "MAX_NEW_TICKETS_PER_HOUR": str(count + 10),
     }
     api, jira = f"http://127.0.0.1:{ports['api']}", f"http://127.0.0.1:{ports['jira']}"
     processes = []

@@ -161,6 +161,11 @@ class SettingModel(Model):
     enabled = BooleanAttribute(null=True)
     value = JSONAttribute(null=True)
     updated_at = UnicodeAttribute(null=True)
+    # The hourly ticket budget ("ticket-budget#<hour>"): issues opened, groups held back, and
+    # the digest issue that lists them.
+    count = NumberAttribute(null=True)
+    held = UnicodeSetAttribute(null=True)
+    jira_key = UnicodeAttribute(null=True)
 
 
 class FeedbackModel(Model):

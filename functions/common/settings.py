@@ -72,6 +72,11 @@ class Settings:
     comment_interval_seconds: float = field(
         default_factory=lambda: float(_env("COMMENT_INTERVAL_SECONDS", "900"))
     )
+    # Storm control: at most this many new issues an hour; beyond it, one digest issue lists
+    # the problems held back.
+    max_new_tickets_per_hour: int = field(
+        default_factory=lambda: int(_env("MAX_NEW_TICKETS_PER_HOUR", "20"))
+    )
     admin_token: str = field(default_factory=lambda: _env("ADMIN_TOKEN"))
     # Jira signs each webhook call with it (X-Hub-Signature: sha256=<HMAC of the body>).
     jira_webhook_secret: str = field(default_factory=lambda: _env("JIRA_WEBHOOK_SECRET"))

@@ -149,6 +149,30 @@ def issue_fields(group: dict, settings: Settings) -> dict:
     }
 
 
+DIGEST_LABEL = "stacklens-digest"
+
+
+def digest_fields(hour: str, settings: Settings) -> dict:
+    """The hour's digest issue: what storm control held back once the budget was spent."""
+    return {
+        "project": {"key": settings.jira_project},
+        "issuetype": {"name": settings.jira_issue_type},
+        "summary": f"[StackLens] New problems held back in {hour}:00 UTC "
+        f"(more than {settings.max_new_tickets_per_hour} new issues in the hour)",
+        "description": (
+            "StackLens opened its limit of new issues for this hour. Each problem held back "
+            "is listed below as a comment; it gets its own issue when it happens again after "
+            "the hour."
+        ),
+        "labels": ["stacklens", DIGEST_LABEL],
+    }
+
+
+def held_back_text(group: dict, status_page_url: str = "") -> str:
+    text = f"Held back: {summary(group)}\n" + comment_text(group, None, status_page_url)
+    return f"{text}\nFingerprint: {group.get('fingerprint', '')}"
+
+
 def comment_text(group: dict, new_occurrences: int | None, status_page_url: str = "") -> str:
     """The update comment; `new_occurrences` None when the number since the last one is unknown."""
     total = int(group.get("count") or 0)

@@ -14,7 +14,7 @@ from requests import HTTPError
 
 from functions.common import clock, live_feed
 from functions.common.settings import Settings
-from functions.jira import issue, ticket_store
+from functions.jira import issue, ticket_budget, ticket_store
 
 logger = Logger(child=True)
 
@@ -48,7 +48,7 @@ class BadJob(ValueError):
 
 @dataclass(frozen=True)
 class Outcome:
-    action: str  # created | commented | reopened | rejected | forgotten | nothing-new
+    action: str  # created | commented | reopened | suppressed | rejected | forgotten | ...
     key: str | None = None
 
 
@@ -129,6 +129,11 @@ def create(group: dict, jira: Jira, settings: Settings) -> Outcome:
     if existing:
         return _restore(group, existing["key"], jira, settings)
 
+    hour = ticket_budget.current_hour()
+    if not ticket_budget.take(hour, settings.max_new_tickets_per_hour):
+        ticket_store.release(fingerprint, claimed_at)
+        return _hold_back(group, hour, jira, settings)
+
     fields = issue.issue_fields(group, settings)
     try:
         created = _create_issue(jira, fields)
@@ -144,6 +149,26 @@ def create(group: dict, jira: Jira, settings: Settings) -> Outcome:
     _feed(settings, group, "created", key)
     logger.info("issue created", fingerprint=fingerprint, key=key)
     return Outcome("created", key)
+
+
+def _hold_back(group: dict, hour: str, jira: Jira, settings: Settings) -> Outcome:
+    """Storm control: the hour's budget of new issues is spent. The group is listed once on
+    the hour's digest issue instead; it gets its own issue when it comes back later."""
+    key = ticket_budget.digest_key(hour)
+    if key is None:
+        if not ticket_budget.claim_digest(hour):
+            raise TicketNotReady(f"the digest issue of {hour} is being opened")
+        try:
+            key = jira.create_issue(fields=issue.digest_fields(hour, settings))["key"]
+        except Exception:
+            ticket_budget.release_digest(hour)
+            raise
+        ticket_budget.record_digest(hour, key)
+    if ticket_budget.hold_back(hour, group["fingerprint"]):
+        jira.issue_add_comment(key, issue.held_back_text(group, settings.status_page_url))
+        _feed(settings, group, "suppressed", key)
+    logger.info("held back by the hourly budget", fingerprint=group["fingerprint"], digest=key)
+    return Outcome("suppressed", key)
 
 
 def _create_issue(jira: Jira, fields: dict) -> dict:

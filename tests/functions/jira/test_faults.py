@@ -33,6 +33,7 @@ def faulty_jira(aws, monkeypatch):
     # Short enough for a test, in the same proportions as production (timeout < hang < lease).
     monkeypatch.setenv("JIRA_TIMEOUT_SECONDS", "1")
     monkeypatch.setenv("TICKET_CLAIM_LEASE_SECONDS", "4")
+    monkeypatch.setenv("MAX_NEW_TICKETS_PER_HOUR", "1000")  # the budget is tested on its own
     faults = {
         "rate": 0.2,
         "statuses": [429, 500, 502, 503],

@@ -374,3 +374,36 @@ def test_hostile_text_never_breaks_jql_or_the_create(aws, jira, name):
     TicketModel(fingerprint).delete()
     assert run_jobs(aws.queues["TicketQueue"], create_job)["batchItemFailures"] == []
     assert len(jira.jql(f'labels = "{label}"').get("issues", [])) == 1
+
+
+def test_beyond_the_hourly_budget_new_problems_go_to_one_digest_issue(aws, jira, monkeypatch):
+    monkeypatch.setenv("MAX_NEW_TICKETS_PER_HOUR", "2")
+    fingerprints = [f"budget-{n}" for n in range(4)]
+    for n, fingerprint in enumerate(fingerprints):
+        GroupModel(
+            fingerprint,
+            template=f"Scale {n} out of calibration",
+            message=f"Scale {n} out of calibration",
+            level="ERROR",
+            severity="HIGH",
+            count=1,
+            first_seen="2024-05-01T10:00:00.000Z",
+            last_seen="2024-05-01T10:05:00.000Z",
+            hosts={"till-01"},
+            stores={"0042"},
+        ).save()
+    jobs = [{"fingerprint": fp, "action": "create", "count": 1} for fp in fingerprints]
+    for job in jobs:
+        assert run_jobs(aws.queues["TicketQueue"], job)["batchItemFailures"] == []
+    # A held-back problem seen again within the hour is not listed twice.
+    assert run_jobs(aws.queues["TicketQueue"], jobs[3])["batchItemFailures"] == []
+
+    opened = jira.jql('labels = "stacklens" AND labels != "stacklens-digest"')["issues"]
+    assert len(opened) == 2
+    (digest,) = jira.jql('labels = "stacklens-digest"')["issues"]
+    listed = comments(jira, digest["key"])
+    assert len(listed) == 2
+    assert "Scale 2 out of calibration" in listed[0] and "budget-2" in listed[0]
+    assert "Scale 3 out of calibration" in listed[1]
+    assert [e["action"] for e in ticket_feed()].count("suppressed") == 2
+    assert TicketModel.count() == 2  # held-back problems keep no ticket: they get one later
