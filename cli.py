@@ -13,6 +13,7 @@ commands:
   train     rebuild the confidence model artifact (add --with-feedback FILE)
   evaluate  measure the confidence model (--json): grouped CV and Loghub vs a keyword baseline
   score     print severity and confidence as JSON, one line per log line of FILE or stdin
+  replay    run a log through parse, group, score and decide without Jira; print what would happen
 """
 
 
@@ -36,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         from functions.decide.evaluate_command import main as run
     elif command == "score":
         from functions.decide.score_command import main as run
+    elif command == "replay":
+        from functions.decide.replay_command import main as run
     else:
         print(f"stacklens: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)
         return 2
