@@ -65,7 +65,7 @@ def summary(group: dict) -> str:
     message = one_line(message_lines[0] if message_lines else "")
     name = headline(group)
     # "Payment gateway timeout | Payment gateway timeout | ..." says nothing twice.
-    if name and message.lower().startswith(name.lower()):
+    if name and name.lower() in message.lower()[: len(name) + 40]:
         name = ""
     parts = [part for part in (name, message) if part]
     text = f"[{str(group.get('severity', '')).upper()}] " + " | ".join(parts)

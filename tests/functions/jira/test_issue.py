@@ -67,6 +67,8 @@ def test_a_message_that_already_names_the_problem_is_not_prefixed_twice():
     assert issue.summary(group(rule="missing_price")) == (
         "[CRITICAL] Missing price for product 999 (store 0042)"
     )
+    printer = group(rule="printer_offline", message="Receipt printer offline | lane 4")
+    assert issue.summary(printer) == "[CRITICAL] Receipt printer offline | lane 4"
 
 
 def test_a_multiline_message_gives_a_one_line_summary():
