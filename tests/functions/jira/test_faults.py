@@ -10,13 +10,14 @@ import boto3
 import pytest
 import requests
 
-from functions.common.models import GroupModel, TicketModel
+from functions.common.models import TicketModel
 from functions.common.settings import load
 from functions.jira import issue
 from functions.status import dead_letters
 from local_runner.jira_emulator import serve
 from local_runner.template import read_stack
 from local_runner.triggers import QueuePoller
+from tests.functions.groups import save_group
 
 pytestmark = pytest.mark.integration
 
@@ -51,19 +52,7 @@ def faulty_jira(aws, monkeypatch):
 def write_groups() -> list[str]:
     fingerprints = [f"fault-test-{n:03d}" for n in range(ERRORS)]
     for n, fingerprint in enumerate(fingerprints):
-        GroupModel(
-            fingerprint,
-            template=f"Terminal {n} lost its card reader",
-            message=f"Terminal {n} lost its card reader",
-            level="ERROR",
-            severity="HIGH",
-            category="hardware",
-            count=1,
-            first_seen="2026-11-26T10:00:00.000Z",
-            last_seen="2026-11-26T10:00:00.000Z",
-            hosts={"pos-01"},
-            stores={"S001"},
-        ).save()
+        save_group(fingerprint, f"Terminal {n} lost its card reader", category="hardware")
     return fingerprints
 
 

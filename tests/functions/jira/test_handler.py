@@ -14,6 +14,7 @@ from functions.common.models import GroupModel, TicketModel
 from functions.jira import issue
 from local_runner.invoke import LambdaContext
 from local_runner.jira_emulator import serve
+from tests.functions.groups import save_group
 
 pytestmark = pytest.mark.integration
 
@@ -346,20 +347,9 @@ HOSTILE_MESSAGES = {
 def test_hostile_text_never_breaks_jql_or_the_create(aws, jira, name):
     message = HOSTILE_MESSAGES[name]
     fingerprint = f"hostile-{name}"
-    GroupModel(
-        fingerprint,
-        template=message,
-        message=message,
-        level="ERROR",
-        severity="HIGH",
-        category="pos",
-        count=1,
-        first_seen="2024-05-01T10:00:00.000Z",
-        last_seen="2024-05-01T10:05:00.000Z",
-        hosts={"till-01"},
-        stores={"0042"},
-        samples=[f"2024-05-01 10:00:00 ERROR {message}"],
-    ).save()
+    save_group(
+        fingerprint, message, category="pos", samples=[f"2024-05-01 10:00:00 ERROR {message}"]
+    )
     create_job = {"fingerprint": fingerprint, "action": "create", "count": 1}
 
     assert run_jobs(aws.queues["TicketQueue"], create_job)["batchItemFailures"] == []
@@ -380,18 +370,7 @@ def test_beyond_the_hourly_budget_new_problems_go_to_one_digest_issue(aws, jira,
     monkeypatch.setenv("MAX_NEW_TICKETS_PER_HOUR", "2")
     fingerprints = [f"budget-{n}" for n in range(4)]
     for n, fingerprint in enumerate(fingerprints):
-        GroupModel(
-            fingerprint,
-            template=f"Scale {n} out of calibration",
-            message=f"Scale {n} out of calibration",
-            level="ERROR",
-            severity="HIGH",
-            count=1,
-            first_seen="2024-05-01T10:00:00.000Z",
-            last_seen="2024-05-01T10:05:00.000Z",
-            hosts={"till-01"},
-            stores={"0042"},
-        ).save()
+        save_group(fingerprint, f"Scale {n} out of calibration")
     jobs = [{"fingerprint": fp, "action": "create", "count": 1} for fp in fingerprints]
     for job in jobs:
         assert run_jobs(aws.queues["TicketQueue"], job)["batchItemFailures"] == []
