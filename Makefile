@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean chromium
+.PHONY: run test lint format bench load clean chromium build
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,5 +35,20 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+# 200 simulated shippers for 60 s against a real `stacklens local` (bench/load.py; --help).
+load: $(STAMP)
+	$(BIN)/python -m bench.load
+
+# sam build: each function's package in .aws-sam/build (python3.12 wheels for arm64, fetched by
+# pip; no Docker and no local python3.12 needed). aws-sam-cli lives in its own venv: its pins
+# are its own, and the tests do not need it.
+SAM_VENV := .venv-sam
+$(SAM_VENV)/bin/sam:
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/python -m pip install --quiet 'aws-sam-cli>=1.140,<2'
+
+build: $(SAM_VENV)/bin/sam
+	SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam build
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam var .pytest_cache .ruff_cache

@@ -2,7 +2,10 @@
 from the write to the `created` time of its issue in the Jira emulator.
 
 Real processes as a user runs them: `stacklens local` (moto, functions, pollers, emulator) and
-`stacklens ship` tailing the file.
+`stacklens ship` tailing the file. The stack's own log lines (Powertools JSON, millisecond
+timestamps) split each latency: write -> ticket job queued (shipper, ingest's write of the new
+group, stream poller, decide) -> issue created (SQS poller, jira function, Jira); and write ->
+batch ingested, which ends after the job is queued when decide starts on ingest's group write.
 """
 
 import json
@@ -59,6 +62,58 @@ def _issue_times(jira_url: str) -> dict[str, float]:
             if f"product {word} " in summary + " " and created:
                 times[word] = datetime.strptime(created, "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
     return times
+
+
+# The functions' log messages that close a stage: ingest's, and decide's once the job is queued.
+STAGE_MESSAGES = ("batch ingested", "decided")
+
+
+def _logged_times(log_path: Path) -> list[tuple[float, str]]:
+    """(unix time, message) of the stack's log lines that close a stage."""
+    times = []
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            if not line.startswith("{"):
+                continue
+            try:
+                record = json.loads(line)
+                if record.get("message") not in STAGE_MESSAGES:
+                    continue
+                if record["message"] == "decided" and record.get("action") != "create":
+                    continue  # a later change of the same group is not timed
+                moment = datetime.strptime(record["timestamp"], "%Y-%m-%d %H:%M:%S,%f%z")
+            except (ValueError, KeyError):
+                continue
+            times.append((moment.timestamp(), record["message"]))
+    return times
+
+
+def stage_medians(written: dict[str, float], created: dict[str, float], log_path: Path) -> dict:
+    """Median ms of each stage. Errors are written one at a time, far enough apart that every
+    stage of one ends before the next is written, so a stage's log line belongs to the error
+    written last before it."""
+    logged = _logged_times(log_path)
+    writes = sorted((t, w) for w, t in written.items() if w != WARM_UP and w in created)
+    stages: dict[str, list[float]] = {
+        "write_to_batch_ingested": [],
+        "write_to_ticket_job_queued": [],
+        "ticket_job_queued_to_issue_created": [],
+    }
+    for index, (start, word) in enumerate(writes):
+        end = writes[index + 1][0] if index + 1 < len(writes) else float("inf")
+        first = {}
+        for moment, message in logged:
+            if start <= moment < end and message not in first:
+                first[message] = moment
+        if {"batch ingested", "decided"} <= first.keys():
+            stages["write_to_batch_ingested"].append(first["batch ingested"] - start)
+            stages["write_to_ticket_job_queued"].append(first["decided"] - start)
+            stages["ticket_job_queued_to_issue_created"].append(created[word] - first["decided"])
+    return {
+        name: round(statistics.median(values) * 1000, 1)
+        for name, values in stages.items()
+        if values
+    }
 
 
 def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
@@ -149,7 +204,7 @@ def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
         if not latencies:
             raise RuntimeError("no issue was created: see " + str(work / "stack.log"))
         quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
-        return {
+        result = {
             "e2e_latency_ms": {
                 "p50": round(statistics.median(latencies), 1),
                 "p95": round(quantiles[94], 1),
@@ -171,6 +226,9 @@ def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         log_output.close()
+    # The stack's log is complete (flushed) only once it has stopped.
+    result["e2e_latency_ms"]["stage_p50_ms"] = stage_medians(written, created, work / "stack.log")
+    return result
 
 
 if __name__ == "__main__":

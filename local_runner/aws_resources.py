@@ -3,6 +3,7 @@ and resolves the functions' environment against them, as CloudFormation would on
 
 import json
 import secrets as secrets_module
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import boto3
@@ -54,9 +55,63 @@ def _create_table(client, name: str, props: dict) -> str | None:
     return description.get("LatestStreamArn")
 
 
-def create_resources(stack: Stack, secret_values: dict[str, str] | None = None) -> Resources:
-    """Create every table, queue and secret of `stack`; `secret_values` by logical id."""
+def parameter_value(name: str, stack: Stack, parameters: dict[str, str]) -> str:
+    """A parameter's local value: the runner's own, else the template's default."""
+    if name in parameters:
+        return parameters[name]
+    return str(stack.parameters[name].get("Default", ""))
+
+
+def _evaluate(expression, stack: Stack, parameters: dict[str, str]):
+    """A condition expression: Fn::Equals, Fn::Not, Fn::And, Fn::Or of parameters and literals."""
+    if not isinstance(expression, dict):
+        return str(expression)
+    if "Ref" in expression and expression["Ref"] in stack.parameters:
+        return parameter_value(expression["Ref"], stack, parameters)
+    if "Condition" in expression:
+        return condition_holds(expression["Condition"], stack, parameters)
+    if "Fn::Equals" in expression:
+        left, right = (_evaluate(side, stack, parameters) for side in expression["Fn::Equals"])
+        return left == right
+    if "Fn::Not" in expression:
+        return not _evaluate(expression["Fn::Not"][0], stack, parameters)
+    if "Fn::And" in expression:
+        return all(_evaluate(part, stack, parameters) for part in expression["Fn::And"])
+    if "Fn::Or" in expression:
+        return any(_evaluate(part, stack, parameters) for part in expression["Fn::Or"])
+    raise ValueError(f"the local runner cannot evaluate the condition {expression!r}")
+
+
+def condition_holds(name: str, stack: Stack, parameters: dict[str, str]) -> bool:
+    return bool(_evaluate(stack.conditions[name], stack, parameters))
+
+
+def _exists(resource: dict, stack: Stack, parameters: dict[str, str]) -> bool:
+    condition = resource.get("Condition")
+    return condition is None or condition_holds(condition, stack, parameters)
+
+
+def parameters_from_environment(stack: Stack, environ: Mapping[str, str]) -> dict[str, str]:
+    """Parameters whose function variable is already set in `environ` take its value, so
+    `MAX_NEW_TICKETS_PER_HOUR=1000 stacklens local` works as a deploy with that parameter."""
+    parameters: dict[str, str] = {}
+    for function in stack.functions.values():
+        for variable, value in function.environment.items():
+            name = value.get("Ref") if isinstance(value, dict) else None
+            if name in stack.parameters and environ.get(variable):
+                parameters[name] = environ[variable]
+    return parameters
+
+
+def create_resources(
+    stack: Stack,
+    secret_values: dict[str, str] | None = None,
+    parameters: dict[str, str] | None = None,
+) -> Resources:
+    """Create every table, queue and secret of `stack` whose condition holds with these
+    `parameters` (defaults otherwise); `secret_values` by logical id."""
     secret_values = secret_values or {}
+    parameters = parameters or {}
     created = Resources()
     dynamodb = boto3.client("dynamodb", region_name=REGION)
     for logical_id, resource in stack.resources_of_type("AWS::DynamoDB::Table").items():
@@ -97,7 +152,9 @@ def create_resources(stack: Stack, secret_values: dict[str, str] | None = None) 
             )
 
     secrets = boto3.client("secretsmanager", region_name=REGION)
-    for logical_id in stack.resources_of_type("AWS::SecretsManager::Secret"):
+    for logical_id, resource in stack.resources_of_type("AWS::SecretsManager::Secret").items():
+        if not _exists(resource, stack, parameters):
+            continue  # e.g. JiraTokenSecret when JiraTokenSecretArn names a secret of one's own
         arn = secrets.create_secret(
             Name=physical_name(logical_id),
             # As GenerateSecretString would, unless the runner brings the value.
@@ -108,18 +165,21 @@ def create_resources(stack: Stack, secret_values: dict[str, str] | None = None) 
 
 
 def resolve(value, stack: Stack, resources: Resources, parameters: dict[str, str]):
-    """The deployed value of an environment entry: !Ref of a table, queue, secret or parameter."""
+    """The deployed value of an environment entry: !Ref of a table, queue, secret or parameter,
+    or !If on a condition."""
     if not isinstance(value, dict):
         return str(value)
+    if "Fn::If" in value:
+        condition, when_true, when_false = value["Fn::If"]
+        chosen = when_true if condition_holds(condition, stack, parameters) else when_false
+        return resolve(chosen, stack, resources, parameters)
     if "Ref" in value:
         name = value["Ref"]
         for mapping in (resources.tables, resources.queues, resources.secrets):
             if name in mapping:
                 return mapping[name]
-        if name in parameters:
-            return parameters[name]
         if name in stack.parameters:
-            return str(stack.parameters[name].get("Default", ""))
+            return parameter_value(name, stack, parameters)
     if "Fn::GetAtt" in value:
         logical_id, attribute = value["Fn::GetAtt"]
         if attribute == "Arn" and logical_id in resources.queue_arns:

@@ -3,16 +3,39 @@
 DynamoDB requests are served one at a time. DynamoDB isolates each request, but moto undoes a
 cancelled TransactWriteItems by restoring a copy of the tables, which would also undo what
 other threads wrote in the meantime; serving them in turn keeps every write.
+
+moto backs up every table a transaction names with a deep copy before it starts: its time grows
+with the tables (and their stream records), and under load it was most of the runner's time.
+`install_item_level_transactions` makes the backup the items the transaction touches and the
+length of each stream instead, which undoes a cancelled transaction just as well, and keeps
+the table: a restored copy left every open stream iterator on the old table's stream, so the
+stream poller saw the cancelled changes and none after them.
 """
 
+import copy
+import io
+import json
+import math
 import threading
+import uuid
+import zlib
+from collections.abc import Callable
+from datetime import datetime
+from types import SimpleNamespace
 
+from moto.core.utils import unix_time
+from moto.dynamodb import models as dynamodb_models
+from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table
+from moto.dynamodbstreams.models import dynamodbstreams_backends
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
     MotoRequestHandler,
     create_backend_app,
 )
 from werkzeug.serving import BaseWSGIServer, make_server
+
+GET_RECORDS_TARGET = "DynamoDBStreams_20120810.GetRecords"
 
 
 class OneDynamoDBRequestAtATime:
@@ -27,12 +50,129 @@ class OneDynamoDBRequestAtATime:
         if not target.startswith("DynamoDB"):
             return self.app(environ, start_response)
         with self.lock:
+            if target == GET_RECORDS_TARGET:
+                answer = _stream_records_answer(environ, start_response)
+                if answer is not None:
+                    return answer
             # The body is produced inside the lock: moto does its work while answering.
             return list(self.app(environ, start_response))
 
 
+def _epoch(moment: datetime) -> float:
+    """A record's creation time as moto's serializer writes it: epoch seconds, in ms."""
+    return math.floor(unix_time(moment) * 1000) / 1000
+
+
+def _stream_records_answer(environ, start_response) -> list[bytes] | None:
+    """GetRecords answered straight from moto's stream: its records are already in the wire
+    format, and moto's generic serializer, walking every attribute of every image against
+    the API model, took a fifth of the runner's time under load. None: let moto answer (an
+    unknown iterator, a malformed request)."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    raw = environ["wsgi.input"].read(length) if length else b""
+    environ["wsgi.input"] = io.BytesIO(raw)  # moto reads it again when it answers itself
+    try:
+        request = json.loads(raw)
+        iterator_arn, limit = request["ShardIterator"], int(request.get("Limit") or 1000)
+    except (ValueError, KeyError, TypeError):
+        return None
+    for account in list(dynamodbstreams_backends):
+        for backend in list(dynamodbstreams_backends[account].values()):
+            if iterator_arn in backend.shard_iterators:
+                body = json.dumps(backend.get_records(iterator_arn, limit), default=_epoch)
+                body = body.encode()
+                start_response(
+                    "200 OK",
+                    [
+                        ("Content-Type", "application/x-amz-json-1.0"),
+                        ("Content-Length", str(len(body))),
+                        ("x-amz-crc32", str(zlib.crc32(body))),
+                        ("x-amzn-RequestId", uuid.uuid4().hex),
+                    ],
+                )
+                return [body]
+    return None
+
+
+class _TouchedItems:
+    """What a transaction may change: a copy of each item it names, each stream's length."""
+
+    def __init__(self, backend, transact_items: list[dict]):
+        self.items: list[tuple[Table, DynamoType, DynamoType | None, object]] = []
+        self.streams: list[tuple[list, int]] = []
+        for entry in transact_items:
+            operation = next(iter(entry.values()), {})
+            table = backend.tables.get(operation.get("TableName"))
+            if table is None:
+                continue  # moto answers the missing table itself
+            key = operation.get("Key") or operation.get("Item") or {}
+            if table.hash_key_attr not in key:
+                continue
+            hash_key = DynamoType(key[table.hash_key_attr])
+            range_attr = table.range_key_attr
+            range_key = DynamoType(key[range_attr]) if range_attr and range_attr in key else None
+            if range_attr and range_key is None:
+                continue
+            current = table.get_item(hash_key, range_key)
+            self.items.append((table, hash_key, range_key, copy.deepcopy(current)))
+            if table.stream_shard is not None:
+                self.streams.append((table.stream_shard.items, len(table.stream_shard.items)))
+
+    def restore(self) -> None:
+        # Backwards, so an item named twice ends as it was before the first.
+        for table, hash_key, range_key, before in reversed(self.items):
+            if range_key is None:
+                if before is None:
+                    table.items.pop(hash_key, None)
+                else:
+                    table.items[hash_key] = before
+            elif before is None:
+                table.items.get(hash_key, {}).pop(range_key, None)
+                if hash_key in table.items and not table.items[hash_key]:
+                    del table.items[hash_key]
+            else:
+                table.items[hash_key][range_key] = before
+        for records, length in self.streams:
+            del records[length:]  # the cancelled writes never reach the stream
+
+
+def _copy_all_but_tables(value, *args, **kwargs):
+    return value if isinstance(value, Table) else copy.deepcopy(value, *args, **kwargs)
+
+
+def install_item_level_transactions() -> Callable[[], None]:
+    """Make moto back up only what a transaction touches (see the module's docstring); the
+    function returned puts moto's own back. Relies on DynamoDB requests being served one at
+    a time."""
+    backend_class = dynamodb_models.DynamoDBBackend
+    installed = backend_class.transact_write_items
+    if getattr(installed, "item_level", False):
+        return lambda: None
+    moto_transact = installed
+
+    def transact_write_items(self, transact_items):
+        touched = _TouchedItems(self, transact_items)
+        # moto's own table backup becomes the live table: restoring it changes nothing.
+        dynamodb_models.copy = SimpleNamespace(deepcopy=_copy_all_but_tables)
+        try:
+            return moto_transact(self, transact_items)
+        except BaseException:
+            touched.restore()
+            raise
+        finally:
+            dynamodb_models.copy = copy
+
+    def uninstall() -> None:
+        backend_class.transact_write_items = moto_transact
+
+    transact_write_items.item_level = True
+    backend_class.transact_write_items = transact_write_items
+    return uninstall
+
+
 def start_moto(host: str, port: int) -> tuple[BaseWSGIServer, str]:
     """Serve moto on host:port (0: any free port) in a daemon thread; the server and its URL."""
+    install_item_level_transactions()
     app = OneDynamoDBRequestAtATime(DomainDispatcherApplication(create_backend_app))
     server = make_server(host, port, app, threaded=True, request_handler=MotoRequestHandler)
     threading.Thread(target=server.serve_forever, name="moto", daemon=True).start()

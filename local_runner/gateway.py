@@ -1,6 +1,11 @@
 """The HTTP API in front of the functions: every HttpApi route of template.yaml, each request
 turned into a payload 2.0 event and the function's answer mapped back.
 
+Requests are answered one function invocation at a time: Lambda never runs two invocations in
+one process, and the handlers rely on it (Powertools' resolver keeps the current event in a
+class attribute shared by every function, so two requests at once would read each other's
+headers and body).
+
 The live stream is the one place the runner does more than API Gateway: where AWS answers a
 finite Server-Sent Events response that the browser reconnects, the runner holds the
 connection open and asks the function again with the last event id it sent.
@@ -8,12 +13,13 @@ connection open and asks the function again with the last event id it sent.
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
 
 from flask import Flask, Response, request, stream_with_context
 
-from local_runner.apigw import http_answer, http_event
+from local_runner.apigw import HttpAnswer, http_answer, http_event
 from local_runner.invoke import invoke
 from local_runner.template import Route, Stack
 
@@ -23,6 +29,30 @@ STREAM_POLL_SECONDS = 0.1
 KEEPALIVE_SECONDS = 15
 _EVENT_ID = re.compile(r"^id: ?(.*)$", re.MULTILINE)
 _RETRY_LINE = re.compile(r"^retry:.*\n\n?", re.MULTILINE)
+_ONE_INVOCATION_AT_A_TIME = threading.Lock()
+# A request waits this long at most for its turn, then is answered 503 with Retry-After (the
+# ingest contract's "cannot take it now"). A longer queue outlasts clients' timeouts (the
+# shipper's is 10 s): they would send again work that is still queued.
+BUSY_AFTER_SECONDS = 5.0
+
+
+def _busy() -> HttpAnswer:
+    return HttpAnswer(
+        503,
+        {"content-type": "application/json", "retry-after": "1"},
+        b'{"error": "the local stack is busy, retry later"}',
+    )
+
+
+def _answer_alone(spec, event: dict) -> HttpAnswer:
+    """The function's answer to one request, invoked while no other invocation runs."""
+    if not _ONE_INVOCATION_AT_A_TIME.acquire(timeout=BUSY_AFTER_SECONDS):
+        log.warning("%s: busy for %.0f s, answered 503", spec.logical_id, BUSY_AFTER_SECONDS)
+        return _busy()
+    try:
+        return http_answer(invoke(spec, event))
+    finally:
+        _ONE_INVOCATION_AT_A_TIME.release()
 
 
 def flask_rule(path: str) -> str:
@@ -58,7 +88,9 @@ def _held_open_stream(stack: Stack, route: Route, path_parameters: dict, first: 
             time.sleep(STREAM_POLL_SECONDS)
             if last_id:
                 headers["Last-Event-Id"] = last_id
-            answer = http_answer(invoke(spec, _event_for(route, path_parameters, headers)))
+            answer = _answer_alone(spec, _event_for(route, path_parameters, headers))
+            if answer.status == 503 and answer.headers.get("retry-after"):
+                continue  # busy: ask again at the next poll
             if answer.status != 200:
                 return
             text = _RETRY_LINE.sub("", answer.body.decode("utf-8"))
@@ -81,7 +113,7 @@ def create_gateway(stack: Stack) -> Flask:
     def make_view(route: Route):
         def view(**path_parameters):
             spec = stack.functions[route.function]
-            answer = http_answer(invoke(spec, _event_for(route, path_parameters)))
+            answer = _answer_alone(spec, _event_for(route, path_parameters))
             content_type = answer.headers.get("content-type", "")
             if answer.status == 200 and content_type.startswith("text/event-stream"):
                 body = _held_open_stream(stack, route, path_parameters, answer.body)
@@ -104,7 +136,9 @@ def create_gateway(stack: Stack) -> Flask:
         return {"error": "no such route"}, 404
 
     @app.errorhandler(405)
-    def wrong_method(_error):
-        return {"error": "method not allowed on this route"}, 405
+    def wrong_method(error):
+        # RFC 9110: a 405 lists the methods the route does take.
+        allowed = ", ".join(sorted(getattr(error, "valid_methods", None) or []))
+        return {"error": "method not allowed on this route"}, 405, {"Allow": allowed}
 
     return app

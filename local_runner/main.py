@@ -4,6 +4,7 @@ shipper tailing its log, so an order for product 999 becomes a Jira ticket."""
 import argparse
 import json
 import logging
+import os
 import signal
 import subprocess
 import sys
@@ -64,9 +65,11 @@ def start_demo(config: LocalConfig) -> list[subprocess.Popen]:
 
 def banner(config: LocalConfig, stack: LocalStack, with_demo: bool) -> str:
     jira = "real Jira" if config.jira_url else "Jira emulator"
+    # The demo's token is shown to help; a token of one's own is a secret and stays out of logs.
+    token = "as ADMIN_TOKEN says" if os.environ.get("ADMIN_TOKEN") else config.admin_token
     lines = [
         "StackLens local is ready.",
-        f"  Status page and API  {config.api_url}/   (admin token: {config.admin_token})",
+        f"  Status page and API  {config.api_url}/   (admin token: {token})",
         f"  {jira:<20} {stack.jira_url}   (user {config.jira_user}, project {config.jira_project})",
         f"  AWS (moto)           {stack.aws_url}",
     ]

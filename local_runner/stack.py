@@ -9,19 +9,27 @@ from dataclasses import dataclass, field
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from local_runner import jira_emulator
-from local_runner.aws_resources import REGION, Resources, create_resources, function_environment
+from local_runner.aws_resources import (
+    REGION,
+    Resources,
+    create_resources,
+    function_environment,
+    parameters_from_environment,
+)
 from local_runner.aws_server import start_moto
 from local_runner.config import LocalConfig
 from local_runner.gateway import create_gateway
-from local_runner.invoke import load_handler
+from local_runner.invoke import invoked, load_handler
 from local_runner.template import Stack, read_stack
-from local_runner.triggers import start_pollers
+from local_runner.triggers import WakeOnTableWrite, start_pollers
 
 log = logging.getLogger("stacklens.local")
 
 
 def _start_aws(config: LocalConfig) -> tuple[BaseWSGIServer, str]:
     server, url = start_moto(config.host, config.moto_port)
+    # Before any table exists: every write from now on wakes the stream pollers.
+    server.app = WakeOnTableWrite(server.app, invoked.set)
     # Every boto3 and pynamodb client of this process now talks to moto.
     os.environ.update(
         AWS_ENDPOINT_URL=url,
@@ -57,19 +65,20 @@ class LocalStack:
                 projects=(self.config.jira_project,),
             )
             self.jira_url = self._jira.url
+        # The template's parameters: what the environment sets, then the runner's own values.
+        parameters = {
+            **parameters_from_environment(self.stack, os.environ),
+            "AdminToken": self.config.admin_token,
+            "JiraUrl": self.jira_url,
+            "JiraUser": self.config.jira_user,
+            "JiraProject": self.config.jira_project,
+        }
         self.resources = create_resources(
-            self.stack, secret_values={"JiraTokenSecret": self.config.jira_api_token}
-        )
-        environment = function_environment(
             self.stack,
-            self.resources,
-            {
-                "AdminToken": self.config.admin_token,
-                "JiraUrl": self.jira_url,
-                "JiraUser": self.config.jira_user,
-                "JiraProject": self.config.jira_project,
-            },
+            secret_values={"JiraTokenSecret": self.config.jira_api_token},
+            parameters=parameters,
         )
+        environment = function_environment(self.stack, self.resources, parameters)
         environment["STATUS_PAGE_URL"] = self.config.api_url + "/"
         environment.setdefault("POWERTOOLS_METRICS_NAMESPACE", "StackLens")
         environment.setdefault("POWERTOOLS_TRACE_DISABLED", "true")

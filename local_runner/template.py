@@ -68,8 +68,9 @@ class Stack:
     functions: dict[str, FunctionSpec]
     routes: list[Route]
     triggers: list[Trigger]
-    resources: dict[str, dict]  # logical id -> resource (Type, Properties)
+    resources: dict[str, dict]  # logical id -> resource (Type, Properties, Condition)
     parameters: dict[str, dict]
+    conditions: dict[str, dict] = field(default_factory=dict)  # name -> unresolved expression
 
     def resources_of_type(self, resource_type: str) -> dict[str, dict]:
         return {
@@ -130,4 +131,5 @@ def read_stack(template: dict | None = None) -> Stack:
         triggers=triggers,
         resources=template.get("Resources", {}),
         parameters=template.get("Parameters", {}),
+        conditions=template.get("Conditions", {}),
     )

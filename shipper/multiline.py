@@ -18,7 +18,7 @@ DEFAULT_EVENT_START = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}"
 MAX_EVENT_LINES = 500
 MAX_EVENT_BYTES = 1 << 20
 MAX_HOLD_SECONDS = 2.0
-QUIET_SECONDS = 0.04
+QUIET_SECONDS = 0.01
 
 
 @dataclass(frozen=True)

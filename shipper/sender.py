@@ -1,7 +1,9 @@
 """Batches events and delivers them to ingest, one batch at a time, until ingest takes them.
 
-A batch closes at 500 events, 1 MiB of JSON, or 50 ms after its first event was read. It is
-gzipped above 1 KiB and signed. Network errors, 429, 5xx and anything unexpected are retried
+A batch leaves as soon as no batch is in flight, with what the spool holds then, up to 500
+events and 1 MiB of JSON (Nagle's rule: what is read during a delivery waits for it and goes in
+the next batch, so batches grow with the load instead of with a timer). It is gzipped above
+1 KiB and signed. Network errors, 429, 5xx and anything unexpected are retried
 for ever (backoff with full jitter, or Retry-After); 413 splits the batch; 400 sets it aside
 in a dead-letter file. Only then does the spool acknowledge the batch, so the loop can move
 the checkpoints.
@@ -28,7 +30,9 @@ log = logging.getLogger(__name__)
 
 MAX_BATCH_EVENTS = 500
 MAX_BATCH_BYTES = 1 << 20
-LINGER_SECONDS = 0.05
+# How long a batch waits for more events once nothing is in flight. 0: it leaves at once (a
+# new error must not wait for company); batching comes from the delivery in flight.
+LINGER_SECONDS = 0.0
 GZIP_ABOVE_BYTES = 1024
 REQUEST_TIMEOUT_SECONDS = 10.0
 # Answers that say the batch itself is wrong: sending it again cannot help.
@@ -77,7 +81,9 @@ class Sender(Worker):
                 self.spool.delivered(batch)
 
     def _next_batch(self) -> list[SpooledEvent]:
-        """Events taken from the spool until the batch is full or its linger is over."""
+        """Events taken from the spool until the batch is full or its linger is over. Nothing
+        is in flight here (one delivery at a time): with no linger, what the spool holds now
+        leaves at once."""
         batch: list[SpooledEvent] = []
         size = 0
         deadline = None

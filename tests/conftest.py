@@ -1,6 +1,7 @@
 """Fixtures shared by every test: AWS on in-process moto with the template's resources."""
 
 import os
+import secrets
 
 import pytest
 
@@ -40,6 +41,30 @@ def aws(monkeypatch):
         models.bind(load())
         yield resources
     models.bind(load())
+
+
+# The API and security tests' stack runs with secrets of its own, which no log line may show.
+SECRET_STACK_SECRETS = {
+    "ADMIN_TOKEN": f"admin-{secrets.token_hex(16)}",
+    "JIRA_API_TOKEN": f"jira-{secrets.token_hex(16)}",
+}
+
+
+@pytest.fixture(scope="session")
+def secret_stack(tmp_path_factory):
+    """`stacklens local` without the demo, with SECRET_STACK_SECRETS and the functions logging
+    at DEBUG; `aws_url` is its moto server, so a test can look into the tables."""
+    from tests.running_stack import free_port, start_running_stack
+
+    moto_port = free_port()
+    environment = {
+        **SECRET_STACK_SECRETS,
+        "STACKLENS_MOTO_PORT": str(moto_port),
+        "POWERTOOLS_LOG_LEVEL": "DEBUG",
+    }
+    for stack in start_running_stack(tmp_path_factory, False, environment):
+        stack.aws_url = f"http://127.0.0.1:{moto_port}"
+        yield stack
 
 
 @pytest.fixture(scope="session")

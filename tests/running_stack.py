@@ -34,14 +34,23 @@ def wait_until(check, timeout: float, interval: float = 0.05):
 
 
 class RunningStack:
-    def __init__(self, process: subprocess.Popen, ports: dict, state_dir: Path, output: Path):
+    def __init__(
+        self,
+        process: subprocess.Popen,
+        ports: dict,
+        state_dir: Path,
+        output: Path,
+        admin_token: str = "demo-admin-token",
+        with_demo: bool = True,
+    ):
         self.process = process
+        self.with_demo = with_demo
         self.api_url = f"http://127.0.0.1:{ports['api']}"
         self.pos_url = f"http://127.0.0.1:{ports['pos']}"
         self.jira_url = f"http://127.0.0.1:{ports['jira']}"
         self.state_dir = state_dir
         self.output = output
-        self.admin_token = "demo-admin-token"
+        self.admin_token = admin_token
         self.admin = {"Authorization": f"Bearer {self.admin_token}"}
 
     def get(self, path: str) -> dict:
@@ -55,6 +64,8 @@ class RunningStack:
             api = requests.get(
                 f"{self.api_url}/api/automation/status", headers=self.admin, timeout=1
             )
+            if not self.with_demo:
+                return api.status_code == 200
             pos = requests.get(f"{self.pos_url}/products", timeout=1)
             return api.status_code == 200 and pos.status_code == 200
         except requests.RequestException:
@@ -99,8 +110,11 @@ class LiveStream(threading.Thread):
         return [event for event in self.events if event.get("event") == kind]
 
 
-def start_running_stack(tmp_path_factory):
-    """Starts the stack; yields a RunningStack; stops it."""
+def start_running_stack(
+    tmp_path_factory, with_demo: bool = True, extra_environment: dict | None = None
+):
+    """Starts the stack; yields a RunningStack; stops it. `extra_environment` (ADMIN_TOKEN,
+    JIRA_API_TOKEN, ...) replaces the demo's settings."""
     state_dir = tmp_path_factory.mktemp("stacklens-state")
     ports = {"api": free_port(), "pos": free_port(), "jira": free_port()}
     environment = {
@@ -117,17 +131,19 @@ def start_running_stack(tmp_path_factory):
     }
     for name in ("AWS_ENDPOINT_URL", "JIRA_URL", "ADMIN_TOKEN", "JIRA_API_TOKEN"):
         environment.pop(name, None)
+    environment.update(extra_environment or {})
     output = state_dir / "stacklens-local.log"
     stacklens = Path(sys.executable).parent / "stacklens"
     with open(output, "wb") as sink:
         process = subprocess.Popen(
-            [str(stacklens), "local", "--with-demo"],
+            [str(stacklens), "local", *(["--with-demo"] if with_demo else [])],
             env=environment,
             stdout=sink,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    stack = RunningStack(process, ports, state_dir, output)
+    admin_token = (extra_environment or {}).get("ADMIN_TOKEN", "demo-admin-token")
+    stack = RunningStack(process, ports, state_dir, output, admin_token, with_demo)
     try:
         if not wait_until(lambda: stack.ready() or process.poll() is not None, STARTUP_SECONDS):
             pytest.fail(f"the stack did not start:\n{output.read_text()[-4000:]}")
@@ -135,8 +151,9 @@ def start_running_stack(tmp_path_factory):
             pytest.fail(f"the stack exited:\n{output.read_text()[-4000:]}")
         yield stack
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)

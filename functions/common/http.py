@@ -13,6 +13,9 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from functions.common import sessions
 
+# An admin request's JSON is a few fields; anything larger is refused before it is parsed.
+MAX_JSON_BODY_BYTES = 64 * 1024
+
 
 class ApiError(Exception):
     """A request the API refuses, with the status and the JSON body to answer."""
@@ -62,12 +65,15 @@ def raw_body(app: APIGatewayHttpResolver) -> bytes:
 
 
 def json_body(app: APIGatewayHttpResolver) -> dict:
-    """The request's JSON object body, or a 400 naming the problem."""
+    """The request's JSON object body, or a 400 naming the problem (413 when too large)."""
+    if len(raw_body(app)) > MAX_JSON_BODY_BYTES:
+        raise ApiError(413, f"body is larger than {MAX_JSON_BODY_BYTES} bytes", "body")
     try:
         raw = app.current_event.decoded_body or ""
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "body is not UTF-8 text", "body") from None
-    if not raw.strip():
+    # JSON's own whitespace only: str.strip() would also take \x1c-\x1f for an empty body.
+    if not raw.strip(" \t\r\n"):
         return {}
     try:
         body = json.loads(raw)
@@ -81,6 +87,13 @@ def json_body(app: APIGatewayHttpResolver) -> dict:
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
+def same_secret(given: str, expected: str) -> bool:
+    """Constant-time equality of any two texts (compare_digest refuses non-ASCII str)."""
+    return hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
+
+
 def require_admin(app: APIGatewayHttpResolver, admin_token: str) -> None:
     """401 unless the request carries `Authorization: Bearer <admin token>` or the status page's
     session cookie; 403 for a state change by cookie without the CSRF header."""
@@ -88,7 +101,7 @@ def require_admin(app: APIGatewayHttpResolver, admin_token: str) -> None:
     header = event.headers.get("authorization") or ""
     scheme, _, token = header.partition(" ")
     if admin_token and scheme.lower() == "bearer":
-        if hmac.compare_digest(token.strip(), admin_token):
+        if same_secret(token.strip(), admin_token):
             return
         raise ApiError(401, "admin token missing or wrong", "Authorization")
     if admin_token and sessions.is_valid(sessions.from_cookies(event.cookies), admin_token):

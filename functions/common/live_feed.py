@@ -1,9 +1,11 @@
 """The live feed (Events table): what the status page's stream shows, in one strict order.
 
 A counter item hands out sequence numbers with an atomic ADD, so writers on many invocations
-never share one; readers page by `seq`, which is also the SSE event id.
+never share one; readers page by `seq`, which is also the SSE event id. Events appended together
+(a batch's groups) share one row: one write for all (events_of reads a row).
 """
 
+import json
 from datetime import datetime, timedelta
 
 from functions.common import clock
@@ -17,6 +19,8 @@ DAYS_READ = 2
 # younger than this is waited for (the reader stops before it); an older one is a write that
 # never landed and is passed over.
 GAP_WAIT_SECONDS = 2.0
+# Events appended together share a row up to this much JSON (an item holds 400 KB).
+MAX_ROW_BYTES = 300_000
 
 
 def _partition(moment) -> str:
@@ -36,25 +40,52 @@ def append(kind: str, data: dict, retention_days: int = 14) -> int:
 
 
 def append_many(kind: str, entries: list[dict], retention_days: int = 14) -> list[int]:
-    """Store several feed events in order: one counter update and batched puts for all."""
+    """Store several feed events in order: one counter update, and the events share rows (one
+    write for a run of them, not one each; see events_of)."""
     if not entries:
         return []
     moment = clock.now()
     first = _next_seq(len(entries)) - len(entries) + 1
-    seqs = list(range(first, first + len(entries)))
     with EventModel.batch_write() as writer:
-        for seq, data in zip(seqs, entries, strict=True):
+        for start, stop in _runs(entries):
+            run = entries[start:stop]
             writer.save(
                 EventModel(
                     _partition(moment),
-                    seq,
+                    first + stop - 1,  # a row is keyed by its last number: see read_after
                     kind=kind,
                     created_at=clock.iso(moment),
-                    data=data,
+                    data=run[0] if len(run) == 1 else run,
+                    first_seq=None if len(run) == 1 else first + start,
                     expires_at=moment + timedelta(days=retention_days),
                 )
             )
-    return seqs
+    return list(range(first, first + len(entries)))
+
+
+def _runs(entries: list[dict]) -> list[tuple[int, int]]:
+    """(start, stop) of consecutive entries whose JSON fits in one row together."""
+    runs, start, size = [], 0, 0
+    for index, entry in enumerate(entries):
+        entry_size = len(json.dumps(entry))
+        if index > start and size + entry_size > MAX_ROW_BYTES:
+            runs.append((start, index))
+            start, size = index, 0
+        size += entry_size
+    runs.append((start, len(entries)))
+    return runs
+
+
+def events_of(row: EventModel) -> list[dict]:
+    """The feed events one stored row holds, oldest first: its own, or a run appended
+    together (`first_seq` .. `seq`, their data a list)."""
+    if row.first_seq is None:
+        return [{"id": int(row.seq), "kind": row.kind, "at": row.created_at, "data": row.data}]
+    first = int(row.first_seq)
+    return [
+        {"id": first + index, "kind": row.kind, "at": row.created_at, "data": data}
+        for index, data in enumerate(row.data)
+    ]
 
 
 def read_after(after_seq: int | None, limit: int = 200) -> list[dict]:
@@ -66,14 +97,14 @@ def read_after(after_seq: int | None, limit: int = 200) -> list[dict]:
         if after_seq is None:
             rows = EventModel.query(partition, scan_index_forward=False, limit=limit)
         else:
+            # Keyed by its last number, a row holding any event after after_seq is found.
             rows = EventModel.query(partition, EventModel.seq > after_seq, limit=limit)
-        events.extend(
-            {"id": int(row.seq), "kind": row.kind, "at": row.created_at, "data": row.data}
-            for row in rows
-        )
+        for row in rows:
+            events.extend(events_of(row))
     events.sort(key=lambda event: event["id"])
     if after_seq is None:
         return events[-limit:]
+    events = [event for event in events if event["id"] > after_seq]
     return _before_young_gap(events[:limit], after_seq)
 
 

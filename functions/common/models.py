@@ -129,7 +129,8 @@ class EventModel(Model):
     kind = UnicodeAttribute()  # error | ticket | decision | counter
     last_seq = NumberAttribute(null=True)  # on the counter item only
     created_at = UnicodeAttribute(null=True)
-    data = JSONAttribute(null=True)
+    data = JSONAttribute(null=True)  # a list when the row holds a run of events
+    first_seq = NumberAttribute(null=True)  # the run's first number (seq is its last)
     expires_at = TTLAttribute(null=True)
 
 
@@ -142,6 +143,9 @@ class HostModel(Model):
 
     host_id = UnicodeAttribute(hash_key=True)
     key = UnicodeAttribute()
+    # During a key rotation the replaced key still signs until previous_key_until (RFC 3339).
+    previous_key = UnicodeAttribute(null=True)
+    previous_key_until = UnicodeAttribute(null=True)
     store = UnicodeAttribute(null=True)
     registered_at = UnicodeAttribute()
     last_heartbeat = UnicodeAttribute(null=True)
@@ -161,9 +165,10 @@ class SettingModel(Model):
     enabled = BooleanAttribute(null=True)
     value = JSONAttribute(null=True)
     updated_at = UnicodeAttribute(null=True)
-    # The hourly ticket budget ("ticket-budget#<hour>"): issues opened, groups held back, and
-    # the digest issue that lists them.
+    # The hourly ticket budget ("ticket-budget#<hour>"): issues opened, the groups they were
+    # booked for, the groups held back, and the digest issue that lists them.
     count = NumberAttribute(null=True)
+    booked = UnicodeSetAttribute(null=True)
     held = UnicodeSetAttribute(null=True)
     jira_key = UnicodeAttribute(null=True)
 

@@ -30,12 +30,17 @@ def issue(admin_token: str, now: float | None = None) -> str:
 def is_valid(value: str, admin_token: str, now: float | None = None) -> bool:
     version, _, rest = (value or "").partition(".")
     expires_text, _, mac = rest.partition(".")
-    if version != _VERSION or not expires_text.isdigit() or not admin_token:
+    # ASCII digits of a sane length: int() refuses "²" and more than 4,300 digits.
+    well_formed = expires_text.isascii() and expires_text.isdigit() and len(expires_text) <= 12
+    if version != _VERSION or not well_formed or not admin_token:
         return False
     expires = int(expires_text)
     if expires < (time.time() if now is None else now):
         return False
-    return hmac.compare_digest(mac, _mac(admin_token, expires))
+    # Bytes: compare_digest refuses a str with non-ASCII characters, which a cookie may hold.
+    return hmac.compare_digest(
+        mac.encode("utf-8", "surrogatepass"), _mac(admin_token, expires).encode()
+    )
 
 
 def set_cookie(value: str, secure: bool) -> str:

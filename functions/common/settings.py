@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")
 
 # Confidence a group needs before a ticket is opened, per severity (issue 6 makes it editable).
-DEFAULT_THRESHOLDS = {"CRITICAL": 0.0, "HIGH": 0.5, "MEDIUM": 0.75, "LOW": 0.9}
+# A deployment chooses its own with CONFIDENCE_THRESHOLD_<SEVERITY> (template.yaml's Threshold*
+# parameters), read once at import: a function's environment does not change while it runs.
+DEFAULT_THRESHOLDS = {
+    severity: float(os.environ.get(f"CONFIDENCE_THRESHOLD_{severity}") or built_in)
+    for severity, built_in in {"CRITICAL": 0.0, "HIGH": 0.5, "MEDIUM": 0.75, "LOW": 0.9}.items()
+}
 
 # Jira Cloud's default priority scheme. A scheme with Blocker maps CRITICAL there via
 # JIRA_PRIORITY_MAP='{"CRITICAL": "Blocker", ...}'.

@@ -1,33 +1,37 @@
-"""The trained model on disk: a pickle plus a manifest committed beside it that records the
-pickle's sha256. The hash is checked before unpickling, so only the file `stacklens train`
-wrote (and the manifest vouches for) is ever loaded; anything else is refused unread."""
+"""The trained model on disk: the learnt numbers as a plain numpy archive (`.npz`, read with
+pickles refused) plus a manifest committed beside it that records the archive's sha256. The
+hash is checked before the archive is read, so only the file `stacklens train` wrote (and the
+manifest vouches for) is ever loaded. Loading needs numpy alone, not scikit-learn."""
 
 import hashlib
+import io
 import json
-import pickle
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import sklearn
+import numpy as np
 
-from functions.decide.model import ConfidenceModel
+from functions.decide.predictor import Predictor
 
 ARTIFACT_DIR = Path(__file__).with_name("artifact")
-MODEL_FILE = "confidence-model.pkl"
+MODEL_FILE = "confidence-model.npz"
 MANIFEST_FILE = "manifest.json"
 # Bumped when the model's inputs or outputs change meaning.
-MODEL_GENERATION = 2
+MODEL_GENERATION = 3
+# A fixed member date, so the same numbers always make the same bytes (and the same version).
+_MEMBER_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 class ArtifactError(Exception):
-    """The artifact is missing, altered or from another scikit-learn."""
+    """The artifact is missing, altered or unreadable."""
 
 
 @dataclass(frozen=True)
 class Manifest:
     version: str
     sha256: str
-    sklearn_version: str
+    sklearn_version: str  # what trained it; scoring needs numpy only
     seed: int
     corpus_sha256: str
     examples: int
@@ -41,22 +45,40 @@ class Manifest:
             raise ArtifactError(f"cannot read {directory / MANIFEST_FILE}: {error}") from error
 
 
+def archive_bytes(parameters: dict[str, np.ndarray]) -> bytes:
+    """The parameters as an .npz archive, byte for byte the same for the same numbers."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(parameters):
+            member = io.BytesIO()
+            np.lib.format.write_array(
+                member, np.ascontiguousarray(parameters[name]), allow_pickle=False
+            )
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=_MEMBER_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, member.getvalue())
+    return buffer.getvalue()
+
+
 def save(
-    model: ConfidenceModel,
+    parameters: dict[str, np.ndarray],
+    *,
+    seed: int,
+    sklearn_version: str,
     corpus_sha256: str,
     examples: int,
     feedback_examples: int = 0,
     directory: Path = ARTIFACT_DIR,
 ) -> Manifest:
-    """Write the model and its manifest; the version names the exact bytes written."""
+    """Write the parameters and their manifest; the version names the exact bytes written."""
     directory.mkdir(parents=True, exist_ok=True)
-    payload = pickle.dumps(model, protocol=5)
+    payload = archive_bytes(parameters)
     digest = hashlib.sha256(payload).hexdigest()
     manifest = Manifest(
         version=f"{MODEL_GENERATION}-{digest[:12]}",
         sha256=digest,
-        sklearn_version=sklearn.__version__,
-        seed=model.seed,
+        sklearn_version=sklearn_version,
+        seed=seed,
         corpus_sha256=corpus_sha256,
         examples=examples,
         feedback_examples=feedback_examples,
@@ -66,7 +88,7 @@ def save(
     return manifest
 
 
-def load(directory: Path = ARTIFACT_DIR) -> tuple[ConfidenceModel, Manifest]:
+def load(directory: Path = ARTIFACT_DIR) -> tuple[Predictor, Manifest]:
     """The model the manifest vouches for; raises ArtifactError on any mismatch."""
     manifest = Manifest.read(directory)
     try:
@@ -75,10 +97,9 @@ def load(directory: Path = ARTIFACT_DIR) -> tuple[ConfidenceModel, Manifest]:
         raise ArtifactError(f"cannot read the model: {error}") from error
     if hashlib.sha256(payload).hexdigest() != manifest.sha256:
         raise ArtifactError(f"{directory / MODEL_FILE} does not match its manifest's sha256")
-    if manifest.sklearn_version != sklearn.__version__:
-        raise ArtifactError(
-            f"model built with scikit-learn {manifest.sklearn_version}, "
-            f"this is {sklearn.__version__}: run `stacklens train`"
-        )
-    model = pickle.loads(payload)  # noqa: S301 - bytes verified against the manifest above
-    return model, manifest
+    try:
+        with np.load(io.BytesIO(payload), allow_pickle=False) as archive:
+            parameters = {name: archive[name] for name in archive.files}
+        return Predictor(parameters), manifest
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        raise ArtifactError(f"{directory / MODEL_FILE} is not a model archive: {error}") from error

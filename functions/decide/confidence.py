@@ -1,17 +1,18 @@
 """The ML confidence the decide function uses: the trained artifact, loaded once per process
-(in Lambda's init phase), never trained at cold start. `stacklens train` rebuilds it."""
+(in Lambda's init phase), never trained at cold start, scored with numpy alone (no
+scikit-learn import). `stacklens train` rebuilds it."""
 
 from functools import lru_cache
 
 from functions.decide import artifact
-from functions.decide.model import ConfidenceModel, Predictions
+from functions.decide.predictor import Predictions, Predictor
 
 # The version every Decision records: the generation plus the artifact's hash.
 MODEL_VERSION = artifact.Manifest.read().version
 
 
 @lru_cache(maxsize=1)
-def trained_model() -> ConfidenceModel:
+def trained_model() -> Predictor:
     """The shipped model, hash-checked against its manifest."""
     model, _ = artifact.load()
     return model

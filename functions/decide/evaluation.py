@@ -10,7 +10,8 @@ import numpy as np
 from sklearn.metrics import brier_score_loss, f1_score
 from sklearn.model_selection import GroupKFold
 
-from functions.decide.model import ERROR_PLUS, SEED, ConfidenceModel
+from functions.decide.model import SEED
+from functions.decide.predictor import ERROR_PLUS, Predictor
 from functions.decide.training import Examples, train
 
 FOLDS = 5
@@ -97,7 +98,7 @@ def loghub_systems(directory: Path = LOGHUB_DIR) -> dict[str, list[tuple[str, bo
     return systems
 
 
-def loghub(model: ConfidenceModel, directory: Path = LOGHUB_DIR) -> dict:
+def loghub(model: Predictor, directory: Path = LOGHUB_DIR) -> dict:
     """Model vs keyword baseline on each system; the message text only, no level."""
     per_system = {}
     for system, lines in loghub_systems(directory).items():

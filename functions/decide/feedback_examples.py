@@ -7,7 +7,7 @@ the same shape), so training runs anywhere without AWS credentials.
 import json
 from pathlib import Path
 
-from functions.decide.model import SEVERITIES
+from functions.decide.predictor import SEVERITIES
 from functions.decide.training import Examples
 
 # An example marked not actionable is learnt as a LOW error: real, not worth a ticket.

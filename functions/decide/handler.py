@@ -1,7 +1,9 @@
-"""The decide function: each change of a group (Groups stream) becomes a logged decision and,
-when it calls for one, a ticket job for the jira function."""
+"""The decide function: each group changed in a batch of the Groups stream gets one logged
+decision covering all its changes in the batch and, when it calls for one, a ticket job for the
+jira function. In a storm the stream poller falls behind and batches grow, so deciding once per
+group per batch keeps the work (and the queue) bounded by groups, not by changes."""
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from aws_lambda_powertools import Logger
@@ -17,8 +19,10 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from functions.common import live_feed, models
+from functions.common.metrics import count, publishes_metrics
 from functions.common.settings import Settings, load
 from functions.decide import confidence, feedback, policy, store
+from functions.jira import ticket_budget
 
 logger = Logger()
 # A batch whose every record failed is answered with every id, like any partial failure.
@@ -30,20 +34,62 @@ models.bind(load())
 confidence.trained_model()
 
 
-def _previous_count(record: DynamoDBRecord) -> int | None:
-    old_image = record.raw_event["dynamodb"].get("OldImage")
+def _previous_count(change: dict) -> int | None:
+    """The group's count before this stream change; None for a new group."""
+    old_image = change.get("OldImage")
     if not old_image:
         return None
     return int(store.group_from_image(old_image).get("count") or 0)
 
 
+@dataclass
+class Coalesced:
+    """A batch's changes per group: only a group's last change is decided, against the count
+    before its first one; the earlier ones stand behind it (and fail with it)."""
+
+    # sequence number of a group's last change -> the group's count before the batch
+    baseline: dict[str, int | None] = field(default_factory=dict)
+    # sequence number of the last change -> sequence numbers of the group's earlier changes
+    behind: dict[str, list[str]] = field(default_factory=dict)
+
+    def superseded(self, sequence_number: str) -> bool:
+        return any(sequence_number in earlier for earlier in self.behind.values())
+
+
+def coalesce(records: list[dict]) -> Coalesced:
+    changes: dict[str, list[dict]] = {}
+    for record in records:
+        change = record.get("dynamodb") or {}
+        fingerprint = (change.get("Keys") or {}).get("fingerprint", {}).get("S")
+        if record.get("eventName") != "REMOVE" and "NewImage" in change and fingerprint:
+            changes.setdefault(fingerprint, []).append(change)
+    coalesced = Coalesced()
+    for group_changes in changes.values():
+        last = group_changes[-1]["SequenceNumber"]
+        coalesced.baseline[last] = _previous_count(group_changes[0])
+        coalesced.behind[last] = [change["SequenceNumber"] for change in group_changes[:-1]]
+    return coalesced
+
+
 def decide_change(
-    record: DynamoDBRecord, settings: Settings, runtime: store.RuntimeSettings, sqs
+    record: DynamoDBRecord,
+    settings: Settings,
+    runtime: store.RuntimeSettings,
+    sqs,
+    batch: Coalesced | None = None,
 ) -> None:
-    """Decide about one changed group: log the decision, feed it live, queue its ticket job."""
+    """Decide about one changed group: log the decision, queue its ticket job, feed it live."""
     if record.event_name == DynamoDBRecordEventName.REMOVE:
         return
-    group = store.group_from_image(record.raw_event["dynamodb"]["NewImage"])
+    change = record.raw_event["dynamodb"]
+    sequence_number = change.get("SequenceNumber")
+    if batch and batch.superseded(sequence_number):
+        return  # a later change of the group in this batch is decided for both
+    if batch and sequence_number in batch.baseline:
+        previous_count = batch.baseline[sequence_number]
+    else:
+        previous_count = _previous_count(change)
+    group = store.group_from_image(change["NewImage"])
     adjusted = feedback.adjust(
         confidence.score(group.get("level", ""), group.get("message", "")),
         feedback.labels_for(group["fingerprint"]),
@@ -54,7 +100,7 @@ def decide_change(
         runtime.automation_enabled,
         runtime.thresholds,
         adjusted.confidence,
-        previous_count=_previous_count(record),
+        previous_count=previous_count,
     )
     reason = decision.reason
     if adjusted.feedback_adjustment:
@@ -68,7 +114,29 @@ def decide_change(
         model_probability=adjusted.model_probability,
         feedback_adjustment=adjusted.feedback_adjustment,
     )
+    budget_hour, already_listed = None, False
+    if decision.action == policy.CREATE:
+        # Storm control is decided here, so the Decision says what happens: the new issue is
+        # booked in the hour's budget before its job is queued, or the decision is suppress.
+        budget_hour = ticket_budget.current_hour()
+        limit = settings.max_new_tickets_per_hour
+        booking = ticket_budget.book(budget_hour, group["fingerprint"], limit)
+        if not booking.granted:
+            decision = policy.over_budget(decision, limit)
+            already_listed = booking.listed
     decision_key = store.record_decision(group, decision, confidence.MODEL_VERSION)
+    # The job goes before the live feed: the page can wait a few ms, a new issue should not.
+    if decision.action in policy.TICKET_ACTIONS and not already_listed:
+        store.enqueue_ticket_job(sqs, settings, group, decision.action, decision_key, budget_hour)
+        count("TicketJobsQueued")
+    # Logged when the job is out: the latency bench times its stages by this line.
+    logger.info(
+        "decided",
+        fingerprint=group["fingerprint"],
+        action=decision.action,
+        reason=decision.reason,
+        decision_key=decision_key,
+    )
     live_feed.append(
         "decision",
         {
@@ -79,23 +147,24 @@ def decide_change(
         },
         settings.retention_days,
     )
-    if decision.action in policy.TICKET_ACTIONS:
-        store.enqueue_ticket_job(sqs, settings, group, decision.action, decision_key)
-    logger.info(
-        "decided",
-        fingerprint=group["fingerprint"],
-        action=decision.action,
-        reason=decision.reason,
-        decision_key=decision_key,
-    )
+    count("Decision" + decision.action.title())  # DecisionCreate, DecisionSkip, ...
 
 
 @logger.inject_lambda_context
+@publishes_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     # Settings are read once per batch: a toggle takes effect on the next batch.
     settings = load()
     runtime = store.read_runtime_settings()
-    handle = partial(decide_change, settings=settings, runtime=runtime, sqs=store.sqs_client())
-    return process_partial_response(
+    batch = coalesce(event.get("Records") or [])
+    handle = partial(
+        decide_change, settings=settings, runtime=runtime, sqs=store.sqs_client(), batch=batch
+    )
+    answer = process_partial_response(
         event=event, record_handler=handle, processor=processor, context=context
     )
+    # A failed decision fails the changes behind it too: the retry starts from the first.
+    failed = [failure["itemIdentifier"] for failure in answer.get("batchItemFailures", [])]
+    for sequence_number in list(failed):
+        failed += [s for s in batch.behind.get(sequence_number, []) if s not in failed]
+    return {"batchItemFailures": [{"itemIdentifier": s} for s in failed]}

@@ -1,10 +1,11 @@
-"""The automation policy: given a group that changed, open, update, reopen or leave its ticket.
+"""The automation policy: given a group that changed, open, update, reopen or leave its ticket,
+or hold a new one back when the hour's budget of new issues is spent.
 
 Pure domain code: the handler reads the group, its ticket and the runtime settings and passes
 them in as plain values, so every rule here is testable without AWS.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from functions.common.settings import DEFAULT_THRESHOLDS
 
@@ -12,8 +13,9 @@ CREATE = "create"
 UPDATE = "update"
 REOPEN = "reopen"
 SKIP = "skip"
-# Actions that become a ticket job for the jira function.
-TICKET_ACTIONS = (CREATE, UPDATE, REOPEN)
+SUPPRESS = "suppress"
+# Actions that become a ticket job for the jira function (suppress: a line on the digest issue).
+TICKET_ACTIONS = (CREATE, UPDATE, REOPEN, SUPPRESS)
 
 # Ticket states in which new occurrences are added to the existing issue.
 LIVE_TICKET_STATUSES = ("open", "claimed")
@@ -95,3 +97,15 @@ def decide(
     if status in LIVE_TICKET_STATUSES:
         return decision(UPDATE, f"seen {grown} more times (total {count}) on {key}")
     return decision(SKIP, f"ticket status {status!r} takes no automatic action")
+
+
+def over_budget(decision: Decision, limit: int) -> Decision:
+    """Storm control: a create beyond the hour's `limit` of new issues becomes a suppress."""
+    return replace(
+        decision,
+        action=SUPPRESS,
+        reason=(
+            f"{limit} new issues opened this hour (the hourly limit): listed on the hour's "
+            f"digest issue instead; {decision.reason}"
+        ),
+    )

@@ -2,9 +2,9 @@
 and decide, with no Jira and no AWS, and print what would have been created, updated, reopened
 and suppressed, so thresholds can be tuned before automation is switched on.
 
-Storm control is played as the jira function plays it: at most one comment per ticket per
-comment interval and at most MAX_NEW_TICKETS_PER_HOUR new issues an hour, timed by the events'
-own timestamps (events without one count as the moment before).
+Storm control is played as decide and the jira function play it: at most one comment per ticket
+per comment interval and at most MAX_NEW_TICKETS_PER_HOUR new issues an hour, timed by the
+events' own timestamps (events without one count as the moment before).
 """
 
 import argparse
@@ -103,7 +103,7 @@ def replay(stream, thresholds: dict, progress=None) -> dict:
         if action == policy.CREATE:
             hour = moment.strftime("%Y-%m-%dT%H")
             if created_per_hour[hour] >= settings.max_new_tickets_per_hour:
-                action = "suppress"
+                action = policy.SUPPRESS
             else:
                 created_per_hour[hour] += 1
                 replayed.ticket = {"status": "open", "commented_count": replayed.group["count"]}
@@ -140,7 +140,7 @@ def _report(events: int, groups: dict[str, ReplayedGroup], totals: Counter, thre
         "thresholds": {**DEFAULT_THRESHOLDS, **thresholds},
         "decisions": dict(totals),
         "would_create": listed(policy.CREATE),
-        "would_suppress": listed("suppress"),
+        "would_suppress": listed(policy.SUPPRESS),
         "would_skip": listed(policy.SKIP),
     }
 

@@ -3,7 +3,7 @@ its level only when the line really carries one, and score a batch at a time."""
 
 from collections.abc import Iterable, Iterator
 
-from functions.decide.model import ConfidenceModel
+from functions.decide.predictor import Predictor
 from functions.ingest.parsing import parse
 
 BATCH_SIZE = 4096
@@ -18,7 +18,7 @@ def event_of(line: str) -> tuple[str | None, str]:
     return level, parsed.message
 
 
-def score_events(model: ConfidenceModel, events: list[tuple[str | None, str]]) -> list[dict]:
+def score_events(model: Predictor, events: list[tuple[str | None, str]]) -> list[dict]:
     """One result per (level, message): severity, confidence (P actionable), actionable."""
     if not events:
         return []
@@ -36,7 +36,7 @@ def score_events(model: ConfidenceModel, events: list[tuple[str | None, str]]) -
 
 
 def score_lines(
-    model: ConfidenceModel, lines: Iterable[str], batch_size: int = BATCH_SIZE
+    model: Predictor, lines: Iterable[str], batch_size: int = BATCH_SIZE
 ) -> Iterator[dict]:
     """Results in input order, computed `batch_size` lines at a time."""
     batch: list[tuple[str | None, str]] = []

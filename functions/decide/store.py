@@ -100,13 +100,21 @@ def sqs_client():
 
 
 def enqueue_ticket_job(
-    sqs, settings: Settings, group: dict, action: str, decision_key: str
+    sqs,
+    settings: Settings,
+    group: dict,
+    action: str,
+    decision_key: str,
+    budget_hour: str | None = None,
 ) -> None:
-    """Hand the job to the jira function through the ticket queue."""
+    """Hand the job to the jira function through the ticket queue. `budget_hour`: the hour
+    whose budget of new issues a create was booked in (or a suppress was held back in)."""
     job = {
         "fingerprint": group["fingerprint"],
         "action": action,
         "decision_key": decision_key,
         "count": int(group.get("count") or 0),
     }
+    if budget_hour:
+        job["budget_hour"] = budget_hour
     sqs.send_message(QueueUrl=settings.ticket_queue_url, MessageBody=json.dumps(job))

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import sklearn
+
 from functions.decide import artifact, feedback_examples
 from functions.decide.corpus.generate import CORPUS_PATH
 from functions.decide.model import SEED
@@ -38,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         examples.extend(extra)
     model = train(examples, seed=args.seed)
     manifest = artifact.save(
-        model,
+        model.export(),
+        seed=args.seed,
+        sklearn_version=sklearn.__version__,
         corpus_sha256=hashlib.sha256(CORPUS_PATH.read_bytes()).hexdigest(),
         examples=len(examples),
         feedback_examples=feedback_count,

@@ -15,6 +15,7 @@ from functions.common.http import (
     raw_body,
     require_admin,
 )
+from functions.common.metrics import count, publishes_metrics
 from functions.common.settings import load
 from functions.feedback import jira_webhook, store
 
@@ -59,6 +60,8 @@ def jira_issue_updated() -> Response:
         jira_key=resolution.jira_key,
         feedback_key=f"jira#{resolution.jira_key}#{resolution.resolution}",
     )
+    if row is not None:
+        count("FeedbackRecorded")
     if row is None:
         return _ignored("this resolution was already recorded")
     logger.info("ticket rejected in Jira", extra={"fingerprint": fingerprint})
@@ -69,8 +72,10 @@ def _text_field(body: dict, name: str, required: bool = True) -> str | None:
     value = body.get(name)
     if value is None and not required:
         return None
-    if not isinstance(value, str) or not value.strip() or len(value) > 1024:
-        raise ApiError(400, f"{name} must be a non-empty string (at most 1024 characters)", name)
+    # Bytes, not characters: fingerprint and decision_key are DynamoDB keys (1,024 bytes at most).
+    size = len(value.encode("utf-8", "surrogatepass")) if isinstance(value, str) else 0
+    if not isinstance(value, str) or not value.strip() or size > 1024:
+        raise ApiError(400, f"{name} must be a non-empty string (at most 1024 bytes)", name)
     return value
 
 
@@ -91,6 +96,7 @@ def mark_decision_wrong() -> Response:
     actionable = 0 if decision["action"] in store.TICKET_ACTIONS else 1
     reason = f"decision {decision['action']} marked wrong" + (f": {note}" if note else "")
     row = store.record(group, actionable, "status-page", reason, decision_key=decision_key)
+    count("FeedbackRecorded")
     return Response(201, "application/json", json.dumps({"feedback": row}))
 
 
@@ -102,5 +108,6 @@ def export_feedback() -> Response:
     return Response(200, "application/x-ndjson", lines)
 
 
+@publishes_metrics
 def lambda_handler(event: dict, context) -> dict:
     return app.resolve(event, context)

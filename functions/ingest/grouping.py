@@ -10,8 +10,10 @@ from collections.abc import Iterable, Iterator
 from functions.ingest.fingerprint import signature_of
 from functions.ingest.parsing import parse
 
-# Every digit read as 0: lines with one shape share a key (lengths and places kept).
-_ANY_DIGIT_AS_ZERO = str.maketrans("123456789", "000000000")
+# Every digit read as 0: lines with one shape share a key (lengths and places kept). On the
+# UTF-8 bytes: a byte table translates some twenty times faster than str.translate, and only
+# ASCII digits turn, in both (a multi-byte character never holds an ASCII byte).
+_ANY_DIGIT_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 # Bounded memory: the shape cache is dropped when this full (it is only a shortcut).
 MAX_SHAPES = 100_000
 
@@ -20,7 +22,7 @@ class LineGrouper:
     """Feed lines; each gets the fingerprint of its group (the same in every process)."""
 
     def __init__(self) -> None:
-        self._by_shape: dict[str, str] = {}
+        self._by_shape: dict[bytes, str] = {}
         self.templates: dict[str, str] = {}  # fingerprint -> template of its first line
 
     def group_of(self, line: str) -> str:
@@ -28,7 +30,8 @@ class LineGrouper:
         # functions that may differ by a digit. Those lines always take the long way.
         if "\n" in line or line[:1] in ("<", "{"):
             return self._fingerprint(line)
-        shape = line.translate(_ANY_DIGIT_AS_ZERO)
+        # surrogatepass: a lone surrogate (undecodable input) still has a shape.
+        shape = line.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
         fingerprint = self._by_shape.get(shape)
         if fingerprint is None:
             fingerprint = self._fingerprint(line)

@@ -13,17 +13,26 @@ from functions.common import clock, models
 from functions.common.http import (
     ApiError,
     install_error_handlers,
+    json_body,
     json_response,
     raw_body,
     require_admin,
 )
+from functions.common.metrics import count, publishes_metrics
 from functions.common.settings import Settings, load
 from functions.ingest import pipeline
 from functions.ingest.batch import decompress, mark_demo_sources, read_batch
-from functions.ingest.hosts import Host, authenticate, read_heartbeat, registration
+from functions.ingest.hosts import (
+    Host,
+    authenticate,
+    is_host_id,
+    read_heartbeat,
+    registration,
+    rotation_grace_seconds,
+)
 from functions.ingest.rules import default_rules
 from functions.ingest.store import DynamoHostRegistry, DynamoIngestStore
-from functions.ingest.validation import Rejected, parse_json_object
+from functions.ingest.validation import Rejected
 
 # DynamoDB saying "not now": the shipper retries a 503 with backoff.
 _BUSY_CODES = {
@@ -79,6 +88,8 @@ def _ingest(demo: bool):
     if demo:
         batch = mark_demo_sources(batch)
     result = pipeline.ingest(batch, DynamoIngestStore(settings.retention_days), default_rules())
+    count("AcceptedLines", result.accepted)
+    count("DuplicateLines", result.duplicates)
     logger.info(
         "batch ingested",
         extra={
@@ -121,7 +132,7 @@ def heartbeat():
 def register_host():
     settings = _settings()
     require_admin(app, settings.admin_token)
-    host_id, store = registration(parse_json_object(raw_body(app)))
+    host_id, store = registration(json_body(app))
     key = secrets.token_urlsafe(32)
     if not DynamoHostRegistry().register(host_id, key, store):
         raise ApiError(409, f"host {host_id} is already registered", "host_id")
@@ -130,5 +141,24 @@ def register_host():
     return json_response(201, {"host_id": host_id, "key": key})
 
 
+@app.post("/api/hosts/<host_id>/rotate")
+@_answers_refusals
+def rotate_host_key(host_id: str):
+    """A new key for the host (admin); the replaced one signs for the grace period more."""
+    require_admin(app, _settings().admin_token)
+    # API Gateway hands over the decoded id; the matched raw path is the fallback.
+    host_id = app.current_event.path_parameters.get("host_id", host_id)
+    if not is_host_id(host_id):
+        raise ApiError(400, "host_id must be 1-64 characters of A-Z a-z 0-9 . _ -", "host_id")
+    grace_seconds = rotation_grace_seconds(json_body(app))
+    key = secrets.token_urlsafe(32)
+    if not DynamoHostRegistry().rotate(host_id, key, grace_seconds):
+        raise ApiError(404, f"no host {host_id}", "host_id")
+    logger.info("host key rotated", extra={"host": host_id, "grace_seconds": grace_seconds})
+    # Shown this once, like the first key: the shipper's key file takes it.
+    return json_response(200, {"host_id": host_id, "key": key, "grace_seconds": grace_seconds})
+
+
+@publishes_metrics
 def lambda_handler(event: dict, context) -> dict:
     return app.resolve(event, context)

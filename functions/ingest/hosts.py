@@ -1,7 +1,10 @@
-"""Shipper hosts: registering one, reading its heartbeat, and checking a signed request.
+"""Shipper hosts: registering one, rotating its key, reading its heartbeat, and checking a
+signed request.
 
 A host signs every request with the key it got at registration (shipper.signing); an
-unknown host, a wrong signature or a stale timestamp is a 401, before the body is read.
+unknown host, a wrong signature, a retired key or a stale timestamp is a 401, before the body
+is read. A rotation keeps the replaced key valid for a grace period, so the shipper's key file
+can be changed and the shipper restarted without losing a batch.
 """
 
 import math
@@ -19,6 +22,10 @@ TIMESTAMP_HEADER = "X-StackLens-Timestamp"
 SIGNATURE_HEADER = "X-StackLens-Signature"
 MAX_HEARTBEAT_BYTES = 64 * 1024
 MAX_HEARTBEAT_FILES = 1000
+# How long a replaced key still signs after a rotation, unless the admin says otherwise
+# (0 retires it at once, for a leaked key).
+DEFAULT_KEY_GRACE_SECONDS = 24 * 3600
+MAX_KEY_GRACE_SECONDS = 7 * 24 * 3600
 # DynamoDB stores numbers of 38 digits between 1e-130 and 1e126, documents 32 levels deep.
 _MAX_NUMBER = 10**38
 _MAX_DEPTH = 16
@@ -30,6 +37,16 @@ class Host:
     key: str
     store: str | None = None
     desired_state: str = "running"
+    previous_key: str | None = None  # the key a rotation replaced, valid until previous_key_until
+    previous_key_until: float | None = None  # unix seconds
+
+    def keys_valid_at(self, now: float) -> list[str]:
+        """The keys that may sign a request at `now`: the current one, and the replaced one
+        during its grace period."""
+        keys = [self.key]
+        if self.previous_key and self.previous_key_until and now < self.previous_key_until:
+            keys.append(self.previous_key)
+        return keys
 
 
 @dataclass(frozen=True)
@@ -78,9 +95,16 @@ def authenticate(
             f"timestamp is not within {signing.MAX_CLOCK_SKEW_SECONDS} s of the server clock",
             TIMESTAMP_HEADER,
         )
-    if not signing.verify(host.key, timestamp, raw_body, signature, now=now):
-        raise Rejected(401, "signature does not match the body", SIGNATURE_HEADER)
-    return host
+    current = time.time() if now is None else now
+    for key in host.keys_valid_at(current):
+        if signing.verify(key, timestamp, raw_body, signature, now=now):
+            return host
+    if host.previous_key and signing.verify(
+        host.previous_key, timestamp, raw_body, signature, now=now
+    ):
+        # Said apart so the operator knows to put the new key in the shipper's key file.
+        raise Rejected(401, "the host key was retired by a rotation", SIGNATURE_HEADER)
+    raise Rejected(401, "signature does not match the body", SIGNATURE_HEADER)
 
 
 def registration(document: dict) -> tuple[str, str | None]:
@@ -89,6 +113,18 @@ def registration(document: dict) -> tuple[str, str | None]:
     if not is_host_id(host_id):
         raise Rejected(400, "host_id must be 1-64 characters of A-Z a-z 0-9 . _ -", "host_id")
     return host_id, optional_store(document.get("store"))
+
+
+def rotation_grace_seconds(document: dict) -> int:
+    """How long the replaced key stays valid, from a rotation request's `grace_seconds`."""
+    grace = document.get("grace_seconds", DEFAULT_KEY_GRACE_SECONDS)
+    if isinstance(grace, bool) or not isinstance(grace, int):
+        raise Rejected(400, "grace_seconds must be an integer", "grace_seconds")
+    if not 0 <= grace <= MAX_KEY_GRACE_SECONDS:
+        raise Rejected(
+            400, f"grace_seconds must be from 0 to {MAX_KEY_GRACE_SECONDS}", "grace_seconds"
+        )
+    return grace
 
 
 def _check_storable(value, name: str, depth: int = 0) -> None:

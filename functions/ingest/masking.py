@@ -3,6 +3,11 @@
 Two lines of one event type ("Missing price for product 999 (order 7f3a, store S001)" and
 "... product 12 (order 9c1e, store S002)") get one template. The order of the masks matters,
 the most specific first, so a uuid is not read as five numbers.
+
+Speed: most masks cannot match across a space, so a message is masked word by word, and a word
+once masked is remembered (words and their shapes come back line after line); only where a mask
+could span words (quotes, a number and its unit...) is the text masked whole. Both ways give
+one template (a property test holds them equal).
 """
 
 import re
@@ -19,25 +24,49 @@ def _ipv6(match: re.Match) -> str:
     return "<host>" if len(groups) >= 2 and any(c.isdigit() for c in candidate) else candidate
 
 
+class _Clues:
+    """What a message holds, counted once: each mask's hint reads these instead of the text.
+    Counts of the message as given are upper bounds for every later step, as no mask
+    writes any of these characters or a digit."""
+
+    __slots__ = ("text", "digit", "colons", "dashes", "dots", "quotes", "slashes")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.digit = _DIGIT.search(text) is not None
+        self.colons = text.count(":")
+        self.dashes = text.count("-")
+        self.dots = text.count(".")
+        self.quotes = "'" in text or '"' in text
+        self.slashes = "/" in text or "\\" in text
+
+
 # (replacement, pattern, hint), applied in this order. A mask is only tried when its hint
-# holds (one of the strings is in the text, or it holds a digit): a substring test costs far
-# less than a regex pass, and most masks have nothing to find in most lines.
-DIGIT = object()  # the hint "the text holds a digit"
+# holds: what the pattern cannot match without (a digit, two colons, four dashes...). A count
+# costs far less than a regex pass, and most masks have nothing to find in most lines.
 _MASKS = [
     # A request line keeps its method: a GET and a DELETE of one path are two events.
     (
         r'"\1 <path>"',
         re.compile(r'"(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS) [^"\s]+(?: HTTP/[\d.]+)?"'),
-        ('"',),
+        lambda clues: '"' in clues.text,
     ),
-    ("<url>", re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>()\[\]]+"), ("://",)),
-    ("<email>", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), ("@",)),
+    (
+        "<url>",
+        re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>()\[\]]+"),
+        lambda clues: "://" in clues.text,
+    ),
+    (
+        "<email>",
+        re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+        lambda clues: "@" in clues.text,
+    ),
     (
         "<uuid>",
         re.compile(
             r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
         ),
-        ("-",),
+        lambda clues: clues.dashes >= 4,
     ),
     (
         "<date>",
@@ -45,13 +74,30 @@ _MASKS = [
             r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
             r"(?:Z|[+-]\d{2}:?\d{2})?)?\b"
         ),
-        ("-",),
+        lambda clues: clues.digit and clues.dashes >= 2,
     ),
-    ("<time>", re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b"), (":",)),
+    (
+        "<time>",
+        re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b"),
+        lambda clues: clues.digit and clues.colons >= 2,
+    ),
     # mm:ss without hours is a length of time ("lifetime 00:17"), as is "<1 sec".
-    ("<duration>", re.compile(r"(?<![\w:.])\d{1,2}:\d{2}(?![\w:.])"), (":",)),
-    (_ipv6, re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), (":",)),
-    ("<host>", re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])"), (".",)),
+    (
+        "<duration>",
+        re.compile(r"(?<![\w:.])\d{1,2}:\d{2}(?![\w:.])"),
+        lambda clues: clues.digit and clues.colons >= 1,
+    ),
+    # _ipv6 leaves a candidate with no digit as it is.
+    (
+        _ipv6,
+        re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"),
+        lambda clues: clues.digit and clues.colons >= 2,
+    ),
+    (
+        "<host>",
+        re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])"),
+        lambda clues: clues.digit and clues.dots >= 3,
+    ),
     # Names end in a real top-level domain, so "pos.pricing" or "app.py" stay words. An
     # address or a name: one mask, as a setting may use either.
     (
@@ -61,14 +107,18 @@ _MASKS = [
             r"uk|de|fr|nl|se|no|es|it|jp|cn|hk|ru|br|au|ca|us|eu|local|lan|internal|corp)"
             r"(?::\d{1,5})?(?![\w-])"
         ),
-        (".",),
+        lambda clues: clues.dots >= 1,
     ),
     # A name with a port is a network address, whatever its top-level domain (or none).
-    ("<host>", re.compile(r"(?<![\w.-])[A-Za-z][\w-]*(?:\.[\w-]+)+:\d{2,5}(?![\w.:-])"), (":",)),
+    (
+        "<host>",
+        re.compile(r"(?<![\w.-])[A-Za-z][\w-]*(?:\.[\w-]+)+:\d{2,5}(?![\w.:-])"),
+        lambda clues: clues.digit and clues.dots >= 1 and clues.colons >= 1,
+    ),
     (
         "<str>",
         re.compile(r"(?<!\w)'[^'\n]{0,256}'(?!\w)|\"(?!\w+ <path>\")[^\"\n]{0,256}\""),
-        ("'", '"'),
+        lambda clues: clues.quotes,
     ),
     (
         "<path>",
@@ -76,7 +126,7 @@ _MASKS = [
             r"(?<![\w./])(?:\.{1,2})?/(?:[\w.@%+~-]*/)*[\w.@%+~-]*[\w@%+~-]"
             r"|\b[A-Za-z]:\\(?:[^\\\s]+\\)*[^\\\s]*"
         ),
-        ("/", "\\"),
+        lambda clues: clues.slashes,
     ),
     (
         "<duration>",
@@ -84,7 +134,7 @@ _MASKS = [
             r"(?<![\w.])(?:[<>]=?)?\d+(?:\.\d+)?\s?(?:ns|us|µs|ms|s|secs?|seconds?|mins?|minutes?|"
             r"h|hrs?|hours?)(?![\w.])"
         ),
-        DIGIT,
+        lambda clues: clues.digit,
     ),
     # A size with its unit is one value; "1024 bytes (1.0 KB)" says it twice.
     (
@@ -93,11 +143,15 @@ _MASKS = [
             r"(?<![\w.])\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes?|[kKMG])(?![\w.])"
             r"(?:\s?\(\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes?)\))?"
         ),
-        DIGIT,
+        lambda clues: clues.digit,
     ),
     # Any other word holding a digit: numbers, hex, ids (S001, 7f3a, ORD-2024-0001, 0x1f).
     # One mask for all of them, so an id that happens to be all digits keeps its template.
-    ("<*>", re.compile(r"(?<![\w.-])[-+]?(?=[\w.-]*\d)[\w.-]*\w(?![\w-])"), DIGIT),
+    (
+        "<*>",
+        re.compile(r"(?<![\w.-])[-+]?(?=[\w.-]*\d)[\w.-]*\w(?![\w-])"),
+        lambda clues: clues.digit,
+    ),
 ]
 # "items [1, 2, 3]" and "items [4]" are one event type.
 _REPEATED_MASK = re.compile(r"(<([\w*]+)>)(?:[\s,;]+<\2>)+")
@@ -108,33 +162,125 @@ _ANY_MASK = re.compile(r"<[\w*]+>")
 # Words never are: "lock held" and "lock released", "printer offline" and "scanner offline"
 # stay two events.
 _IDENTIFIER = re.compile(r"\w[_.$:=/\\]\w|[A-Z]{2,}_|\w\(\w|\w\[")
+_VALUE_LIKE = re.compile(f"{_ANY_MASK.pattern}|{_IDENTIFIER.pattern}")
+_SHAPED_MASKS = _MASKS[:-3]
+# The last three need nothing but a digit.
+_DIGIT_MASKS = [(replacement, pattern) for replacement, pattern, _ in _MASKS[-3:]]
+# A template's tokens are mostly words and masks that come back on line after line: what each
+# becomes is kept (bounded: dropped when this full).
+MAX_CACHED_TOKENS = 50_000
+# ... and only short ones: a long word seldom comes back, and memory stays a few MB.
+MAX_CACHED_TOKEN_CHARS = 100
+_TOKEN_IN_TEMPLATE: dict[str, str] = {}
+_MASKED_WORD: dict[str, str] = {}
+_MASKED_SHAPE: dict[bytes, str] = {}
+_ANY_DIGIT_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+# Where a mask may match across a space, a space joins two words into one: a number and its
+# unit (as the duration and size masks read them), a size and its repeat in parentheses, a
+# date and its time. (Quotes too: a message holding one is masked whole.)
+_UNIT = (
+    r"(?:ns|us|µs|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|[KMGTP]i?B|B|bytes?|[kKMG])"
+    r"(?![\w.])"
+)
+_JOIN = rf"(?<=\d)\s(?={_UNIT})|\s(?=\(\d)|(?<=\d) (?=\d\d:)"
+# Whether a text has a place to join: the same places, found faster (no lookbehind to start).
+_ANY_JOIN = re.compile(rf"\d\s(?:{_UNIT}|\d\d:)|\s\(\d")
+_WORDS = re.compile(rf"\S+(?:(?:{_JOIN})\S+)*")
+_TOKEN_IN_GROUP_KEY: dict[str, str] = {}
 
 
-def template_of(message: str) -> str:
-    """The message with its variable parts replaced by <kind> masks, spaces collapsed."""
+def template_of(message: str, *, word_by_word: bool = True) -> str:
+    """The message with its variable parts replaced by <kind> masks, spaces collapsed.
+    word_by_word=False masks the whole text at once: the same template, only slower."""
     text = message
     if len(text) > MAX_TEMPLATE_INPUT:
         # Cut at a space: a value cut in half would no longer look like one.
         text = text[:MAX_TEMPLATE_INPUT].rsplit(" ", 1)[0]
-    has_digit = _DIGIT.search(text) is not None
-    for replacement, pattern, hint in _MASKS:
-        if has_digit if hint is DIGIT else any(needle in text for needle in hint):
-            text = pattern.sub(replacement, text)
+    if not word_by_word or "'" in text or '"' in text:
+        text = _masked(text, _Clues(text))
+    else:
+        # No mask matches across the spaces between words (see _JOIN): each word is masked on
+        # its own, as it would be in place, and words come back line after line.
+        words = _WORDS.findall(text) if _ANY_JOIN.search(text) else text.split()
+        known = _MASKED_WORD
+        text = " ".join([known.get(word) or _masked_word(word) for word in words])
     if "<" in text:
         text = _REPEATED_MASK.sub(r"\1", text)
-    return " ".join(
-        # isalpha first: most tokens are plain words, and that test is the cheapest.
-        token if token.isalpha() or "<" in token or not _IDENTIFIER.search(token) else "<*>"
-        for token in text.split()
-    )
+    tokens = _TOKEN_IN_TEMPLATE
+    if len(tokens) >= MAX_CACHED_TOKENS:
+        tokens.clear()
+    parts = []
+    for token in text.split():
+        kept = tokens.get(token)
+        if kept is None:
+            # isalpha first: most tokens are plain words, and that test is the cheapest.
+            kept = (
+                token if token.isalpha() or "<" in token or not _IDENTIFIER.search(token) else "<*>"
+            )
+            if len(token) <= MAX_CACHED_TOKEN_CHARS:
+                tokens[token] = kept
+        parts.append(kept)
+    return " ".join(parts)
+
+
+def _masked(text: str, clues: _Clues) -> str:
+    """Every mask, in order, over the text."""
+    for replacement, pattern, hint in _SHAPED_MASKS:
+        if hint(clues):
+            text = pattern.sub(replacement, text)
+    # The masks above often took every digit (dates, addresses): then these have nothing left.
+    if clues.digit and _DIGIT.search(text):
+        for replacement, pattern in _DIGIT_MASKS:
+            text = pattern.sub(replacement, text)
+    return text
+
+
+def _masked_word(word: str) -> str:
+    """One word (or words joined, see _JOIN) masked, remembered by the word and by its shape
+    (template_of looks the word up first)."""
+    if word.isalpha():  # no mask matches letters alone
+        masked = word
+    else:
+        # The masks read a digit only as a digit: words of one shape (every digit as 0) are
+        # masked alike, to the letter when no digit is left in the result.
+        shape = word.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
+        masked = _MASKED_SHAPE.get(shape)
+        if masked is None:
+            masked = _masked(word, _Clues(word))
+            if _DIGIT.search(masked) is None and len(word) <= MAX_CACHED_TOKEN_CHARS:
+                if len(_MASKED_SHAPE) >= MAX_CACHED_TOKENS:
+                    _MASKED_SHAPE.clear()
+                _MASKED_SHAPE[shape] = masked
+    if len(word) <= MAX_CACHED_TOKEN_CHARS:
+        if len(_MASKED_WORD) >= MAX_CACHED_TOKENS:
+            _MASKED_WORD.clear()
+        _MASKED_WORD[word] = masked
+    return masked
 
 
 def is_value_like(token: str) -> bool:
     """Could this token of a template be a value rather than a word of the message?"""
-    return bool(_ANY_MASK.search(token) or _IDENTIFIER.search(token))
+    return _VALUE_LIKE.search(token) is not None
 
 
 def group_key(template: str) -> str:
     """What a group is named by: the template with every value token one "<*>", whatever its
     kind, so "chdir(<path>)" and "chdir(<*>)", "<time>" and "<duration>" are one event type."""
-    return " ".join("<*>" if is_value_like(token) else token for token in template.split(" "))
+    tokens = _TOKEN_IN_GROUP_KEY
+    if len(tokens) >= MAX_CACHED_TOKENS:
+        tokens.clear()
+    parts = []
+    for token in template.split(" "):
+        kept = tokens.get(token)
+        if kept is None:
+            kept = "<*>" if _VALUE_LIKE.search(token) else token
+            if len(token) <= MAX_CACHED_TOKEN_CHARS:
+                tokens[token] = kept
+        parts.append(kept)
+    return " ".join(parts)
+
+
+def clear_caches() -> None:
+    """Forget every token seen (a fresh process, as a benchmark's fresh run needs)."""
+    for cache in (_TOKEN_IN_TEMPLATE, _TOKEN_IN_GROUP_KEY, _MASKED_WORD, _MASKED_SHAPE):
+        cache.clear()

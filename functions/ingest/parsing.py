@@ -157,9 +157,15 @@ def normalise_level(word: str | int | None) -> str | None:
     return _LEVEL_ALIASES.get(str(word).strip().upper())
 
 
+# Any keyword's start: one pass tells that a line (most lines) holds none of them.
+_ANY_GUESS_NEEDLE = re.compile("|".join(needle for _, needles, _ in _GUESSES for needle in needles))
+
+
 def guess_level(text: str) -> str:
     """A level from the words of a line that carries none."""
     lowered = text.lower()
+    if _ANY_GUESS_NEEDLE.search(lowered) is None:
+        return "INFO"
     for level, needles, pattern in _GUESSES:
         if any(needle in lowered for needle in needles) and pattern.search(lowered):
             return level
@@ -185,9 +191,26 @@ def parse(event_text: str) -> ParsedLine:
     return parsed
 
 
+# Every layout starts with a timestamp (a digit or "["), or a level word in capitals (its
+# "[" or first letter): a line starting otherwise is tried against none of them.
+_TIMESTAMP_FIRST = tuple(range(len(_LAYOUTS)))
+_LEVEL_FIRST = tuple(
+    index
+    for index, layout in enumerate(_LAYOUTS)
+    if layout.pattern.startswith(("^(?P<level>", r"^\[?(?P<level>"))
+)
+
+
+def _layouts_for(line: str) -> tuple[int, ...]:
+    first = line[:1]
+    if first == "[" or first.isdigit():
+        return _TIMESTAMP_FIRST
+    return _LEVEL_FIRST if "A" <= first <= "Z" else ()
+
+
 def _parse_layouts(line: str) -> ParsedLine | None:
-    for index, layout in enumerate(_LAYOUTS):
-        match = layout.match(line)
+    for index in _layouts_for(line):
+        match = _LAYOUTS[index].match(line)
         if not match:
             continue
         fields = match.groupdict()
@@ -202,6 +225,9 @@ def _parse_layouts(line: str) -> ParsedLine | None:
 
 
 def _parse_syslog(line: str) -> ParsedLine | None:
+    # Both start with "<PRI>" or (RFC 3164 as written to files) a month's capital.
+    if not line or not (line[0] == "<" or "A" <= line[0] <= "Z"):
+        return None
     match = _SYSLOG_5424.match(line) or _SYSLOG_3164.match(line)
     if not match:
         return None

@@ -10,7 +10,7 @@ followed by a plain write: a read only tells which offsets to leave out of the n
 import random
 import time
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 from pynamodb.expressions.condition import size
@@ -42,6 +42,10 @@ MAX_COMMIT_ATTEMPTS = 12
 
 def _condition_failed(error: PutError | UpdateError) -> bool:
     return error.cause_response_code == CONDITION_FAILED
+
+
+def _unix_seconds(moment: str | None) -> float | None:
+    return datetime.fromisoformat(moment).timestamp() if moment else None
 
 
 def occurrence_key(observed_at: str, host: str, file_id: str, offset: int) -> str:
@@ -95,7 +99,7 @@ class DynamoIngestStore:
             commits = []
             for group in groups:
                 item = items[group.fingerprint]
-                _add_samples(group, len(item.samples or []))
+                _add_samples(group, list(item.samples or []))
                 mine = [e for e in new if e.fingerprint == group.fingerprint]
                 commits.append(Commit(group, _state(group, item), mine))
             return commits
@@ -199,11 +203,14 @@ def _state(group: GroupAggregate, item: GroupModel) -> GroupState:
     )
 
 
-def _add_samples(group: GroupAggregate, held: int) -> None:
+def _add_samples(group: GroupAggregate, held: list[str]) -> None:
     """Append this batch's samples while the group holds fewer than SAMPLES_KEPT: a write
-    only until the list is full. The condition keeps the bound when copies race (a failed
+    only until the list is full, and none for the batch that created the group (its samples
+    went in with its totals). The condition keeps the bound when copies race (a failed
     condition writes nothing: someone else filled the list)."""
-    fitting = group.samples[: max(0, SAMPLES_KEPT - held)]
+    if held[: len(group.samples)] == group.samples:
+        return
+    fitting = group.samples[: max(0, SAMPLES_KEPT - len(held))]
     if not fitting:
         return
     room = GroupModel.samples.does_not_exist() | (
@@ -229,6 +236,8 @@ def _group_actions(group: GroupAggregate) -> list:
         (GroupModel.rule, group.rule),
         (GroupModel.rules_version, group.rules_version),
         (GroupModel.first_seen, group.first_seen),
+        # A new group's samples come with its first totals: no write of their own.
+        (GroupModel.samples, group.samples[:SAMPLES_KEPT]),
     )
     actions = [
         attribute.set(attribute | value)
@@ -254,7 +263,38 @@ class DynamoHostRegistry:
             row = HostModel.get(host_id, consistent_read=True)
         except HostModel.DoesNotExist:
             return None
-        return Host(row.host_id, row.key, row.store, row.desired_state or "running")
+        return Host(
+            row.host_id,
+            row.key,
+            row.store,
+            row.desired_state or "running",
+            row.previous_key,
+            _unix_seconds(row.previous_key_until),
+        )
+
+    def rotate(self, host_id: str, new_key: str, grace_seconds: int) -> bool:
+        """Make `new_key` the host's key; the replaced one signs for `grace_seconds` more.
+        False when the host is unknown. Conditional on the key read, so two rotations at
+        once cannot both keep their own replaced key."""
+        while True:
+            current = self.find(host_id)
+            if current is None:
+                return False
+            until = clock.now() + timedelta(seconds=grace_seconds)
+            try:
+                HostModel(host_id).update(
+                    actions=[
+                        HostModel.key.set(new_key),
+                        HostModel.previous_key.set(current.key),
+                        HostModel.previous_key_until.set(clock.iso(until)),
+                    ],
+                    condition=HostModel.key == current.key,
+                )
+            except UpdateError as error:
+                if _condition_failed(error):
+                    continue  # rotated or deleted meanwhile: read again
+                raise
+            return True
 
     def register(self, host_id: str, key: str, store: str | None) -> bool:
         """False when the host id is taken (its key is never replaced here)."""

@@ -19,6 +19,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from functions.common import models
+from functions.common.metrics import count, publishes_metrics
 from functions.common.models import GroupModel
 from functions.common.settings import Settings, load
 from functions.jira import retry, tickets
@@ -32,7 +33,8 @@ models.bind(load())
 
 
 def read_job(body: str) -> dict:
-    """The job a message carries: {"fingerprint", "action", "decision_key", "count"}."""
+    """The job a message carries: {"fingerprint", "action", "decision_key", "count"} and, for
+    a create or a suppress, "budget_hour"."""
     try:
         job = json.loads(body)
     except json.JSONDecodeError as error:
@@ -73,6 +75,7 @@ def run_job(record: SQSRecord, jira: Jira, settings: Settings) -> None:
             return
         retry_later(record, next_step.delay_seconds, settings)
         raise
+    count("Ticket" + outcome.action.title().replace("-", ""))  # TicketCreated, ...
     logger.info("ticket job done", job=job, outcome=outcome.action, key=outcome.key)
 
 
@@ -95,6 +98,7 @@ def retry_later(record: SQSRecord, delay_seconds: int, settings: Settings) -> No
 
 
 @logger.inject_lambda_context
+@publishes_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     settings = load()
     handle = partial(run_job, jira=connect(settings), settings=settings)

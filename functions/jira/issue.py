@@ -152,6 +152,15 @@ def issue_fields(group: dict, settings: Settings) -> dict:
 DIGEST_LABEL = "stacklens-digest"
 
 
+def digest_label(hour: str) -> str:
+    """The label that finds an hour's digest issue again when its job died before recording it."""
+    return f"{DIGEST_LABEL}-{slugify(hour)}"
+
+
+def digest_jql(hour: str) -> str:
+    return f'labels = "{digest_label(hour)}" ORDER BY created ASC'
+
+
 def digest_fields(hour: str, settings: Settings) -> dict:
     """The hour's digest issue: what storm control held back once the budget was spent."""
     return {
@@ -164,7 +173,7 @@ def digest_fields(hour: str, settings: Settings) -> dict:
             "is listed below as a comment; it gets its own issue when it happens again after "
             "the hour."
         ),
-        "labels": ["stacklens", DIGEST_LABEL],
+        "labels": ["stacklens", DIGEST_LABEL, digest_label(hour)],
     }
 
 

@@ -21,7 +21,8 @@ logger = Logger(child=True)
 CREATE = "create"
 UPDATE = "update"
 REOPEN = "reopen"
-ACTIONS = (CREATE, UPDATE, REOPEN)
+SUPPRESS = "suppress"  # decide found the hour's budget of new issues spent: list on the digest
+ACTIONS = (CREATE, UPDATE, REOPEN, SUPPRESS)
 
 
 # A create racing this job normally finishes within this long; a claim older than it belongs
@@ -94,12 +95,16 @@ def _rejected(settings: Settings, group: dict, key: str | None, error: HTTPError
 def handle_job(job: dict, group: dict, jira: Jira, settings: Settings) -> Outcome:
     """Carry out one ticket job for `group` (its current state)."""
     action = job.get("action")
+    # The hour decide booked the new issue in, or held it back in.
+    budget_hour = job.get("budget_hour")
     if action == CREATE:
-        return create(group, jira, settings)
+        return create(group, jira, settings, budget_hour)
     if action == UPDATE:
         return update(group, jira, settings)
     if action == REOPEN:
         return reopen(group, jira, settings)
+    if action == SUPPRESS:
+        return hold_back(group, budget_hour or ticket_budget.current_hour(), jira, settings)
     raise BadJob(f"unknown action {action!r}; expected one of {', '.join(ACTIONS)}")
 
 
@@ -110,7 +115,9 @@ def find_issue_by_label(jira: Jira, fingerprint: str) -> dict | None:
     return issues[0] if issues else None
 
 
-def create(group: dict, jira: Jira, settings: Settings) -> Outcome:
+def create(group: dict, jira: Jira, settings: Settings, budget_hour: str | None = None) -> Outcome:
+    """Open the group's issue. `budget_hour`: decide booked it in the hourly budget already;
+    None (a create reached another way) books it here."""
     fingerprint = group["fingerprint"]
     claimed_at = ticket_store.claim(fingerprint)
     if claimed_at is None:
@@ -129,10 +136,11 @@ def create(group: dict, jira: Jira, settings: Settings) -> Outcome:
     if existing:
         return _restore(group, existing["key"], jira, settings)
 
-    hour = ticket_budget.current_hour()
-    if not ticket_budget.take(hour, settings.max_new_tickets_per_hour):
-        ticket_store.release(fingerprint, claimed_at)
-        return _hold_back(group, hour, jira, settings)
+    if budget_hour is None:
+        hour = ticket_budget.current_hour()
+        if not ticket_budget.book(hour, fingerprint, settings.max_new_tickets_per_hour).granted:
+            ticket_store.release(fingerprint, claimed_at)
+            return hold_back(group, hour, jira, settings)
 
     fields = issue.issue_fields(group, settings)
     try:
@@ -151,24 +159,64 @@ def create(group: dict, jira: Jira, settings: Settings) -> Outcome:
     return Outcome("created", key)
 
 
-def _hold_back(group: dict, hour: str, jira: Jira, settings: Settings) -> Outcome:
+def hold_back(group: dict, hour: str, jira: Jira, settings: Settings) -> Outcome:
     """Storm control: the hour's budget of new issues is spent. The group is listed once on
     the hour's digest issue instead; it gets its own issue when it comes back later."""
-    key = ticket_budget.digest_key(hour)
-    if key is None:
-        if not ticket_budget.claim_digest(hour):
-            raise TicketNotReady(f"the digest issue of {hour} is being opened")
+    fingerprint = group["fingerprint"]
+    key = _digest_issue(hour, jira, settings)
+    if ticket_budget.hold_back(hour, fingerprint):
+        try:
+            jira.issue_add_comment(key, issue.held_back_text(group, settings.status_page_url))
+        except Exception:
+            ticket_budget.unhold(hour, fingerprint)  # the retry lists it
+            raise
+        _feed(settings, group, "suppressed", key)
+    logger.info("held back by the hourly budget", fingerprint=fingerprint, digest=key)
+    return Outcome("suppressed", key)
+
+
+def _digest_issue(hour: str, jira: Jira, settings: Settings) -> str:
+    """The key of the hour's digest issue, opened once, with the same claim, lease and label
+    recovery as a group's issue: a claim left by a job that died is taken over after its
+    lease, and the label search finds an issue that job did create."""
+    claim = ticket_budget.digest(hour)
+    if claim and claim.jira_key:
+        return claim.jira_key
+    if claim is None:
+        claimed_at = ticket_budget.claim_digest(hour)
+    elif claim.age_seconds() > settings.claim_lease_seconds:
+        claimed_at = ticket_budget.take_over_digest(hour, claim)
+    else:
+        claimed_at = None
+    if claimed_at is None:
+        wait = _claim_wait(claim.age_seconds() if claim else 0.0, settings)
+        raise TicketNotReady(f"the digest issue of {hour} is being opened", wait)
+    try:
+        found = (jira.jql(issue.digest_jql(hour), fields="summary", limit=1) or {}).get("issues")
+    except Exception:
+        ticket_budget.release_digest(hour, claimed_at)
+        raise
+    if found:
+        key = found[0]["key"]
+        logger.warning("restoring the digest issue from its label", hour=hour, key=key)
+    else:
         try:
             key = jira.create_issue(fields=issue.digest_fields(hour, settings))["key"]
-        except Exception:
-            ticket_budget.release_digest(hour)
+        except HTTPError as error:
+            if _status(error) == 400:
+                ticket_budget.release_digest(hour, claimed_at)
+            # Anything else may have created it: the claim stays until its lease runs out.
             raise
-        ticket_budget.record_digest(hour, key)
-    if ticket_budget.hold_back(hour, group["fingerprint"]):
-        jira.issue_add_comment(key, issue.held_back_text(group, settings.status_page_url))
-        _feed(settings, group, "suppressed", key)
-    logger.info("held back by the hourly budget", fingerprint=group["fingerprint"], digest=key)
-    return Outcome("suppressed", key)
+    ticket_budget.record_digest(hour, key)
+    return key
+
+
+def _claim_wait(age: float, settings: Settings) -> float:
+    """How long a job waits for another job's create: briefly while that create is live, else
+    until its claim's lease runs out and can be taken over."""
+    if age < LIVE_CREATE_SECONDS:
+        return NOT_READY_RETRY_SECONDS
+    return max(settings.claim_lease_seconds - age, 0) + 1
 
 
 def _create_issue(jira: Jira, fields: dict) -> dict:
@@ -208,12 +256,7 @@ def update(group: dict, jira: Jira, settings: Settings, ticket: dict | None = No
         return create(group, jira, settings)
     key = ticket.get("jira_key")
     if not key:
-        age = ticket_store.claim_age_seconds(ticket)
-        wait = (
-            NOT_READY_RETRY_SECONDS
-            if age < LIVE_CREATE_SECONDS
-            else max(settings.claim_lease_seconds - age, 0) + 1
-        )
+        wait = _claim_wait(ticket_store.claim_age_seconds(ticket), settings)
         raise TicketNotReady(f"the issue of {fingerprint} is still being created", wait)
     reported = int(ticket.get("commented_count") or 0)
     total = int(group.get("count") or 0)

@@ -1,30 +1,67 @@
 """The status function: the status API, the live stream (SSE) and the status page.
 
 Routes are those of StatusFunction in template.yaml. The page and its assets are open (the
-login form is there); every /api route needs the admin token or the session it opens.
+login form is there), and so is the API description; every other /api route needs the admin
+token or the session it opens.
 """
 
-import hmac
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from functions.common import clock, live_feed, models, sessions
-from functions.common.http import ApiError, install_error_handlers, json_body, require_admin
+from functions.common.http import (
+    ApiError,
+    install_error_handlers,
+    json_body,
+    require_admin,
+    same_secret,
+)
+from functions.common.metrics import count, publishes_metrics
 from functions.common.settings import SEVERITIES, load
-from functions.status import dead_letters, jira_check, queries, stream, views
+from functions.status import (
+    dead_letters,
+    export,
+    history,
+    jira_check,
+    openapi,
+    queries,
+    stats,
+    stream,
+    views,
+)
 
 PAGE_DIR = Path(__file__).resolve().parent / "page"
 # The only files /assets/{name} serves: a fixed list, so no name can reach outside PAGE_DIR.
 ASSETS = {
     "index.html": "text/html; charset=utf-8",
-    "app.js": "text/javascript; charset=utf-8",
     "style.css": "text/css; charset=utf-8",
+    **{
+        f"{module}.js": "text/javascript; charset=utf-8"
+        for module in (
+            "app",
+            "api",
+            "dom",
+            "tabs",
+            "live",
+            "overview",
+            "chart",
+            "rules",
+            "history",
+            "jira",
+        )
+    },
 }
 AUDIT_DAYS_SHOWN = 30
+# An export holds at most this many rows (the newest); the JSON says when it was cut.
+EXPORT_MAX_ROWS = 10_000
+# The status tab's last hour reads at most this many feed events (the newest).
+STATS_MAX_EVENTS = 20_000
+EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
 LIMIT_PATTERN = re.compile(r"[0-9]{1,4}")
@@ -88,7 +125,7 @@ def log_in() -> Response:
     token = json_body(app).get("token")
     if not isinstance(token, str) or not settings.admin_token:
         raise ApiError(400, "token must be a string", "token")
-    if not hmac.compare_digest(token, settings.admin_token):
+    if not same_secret(token, settings.admin_token):
         raise ApiError(401, "admin token wrong", "token")
     cookie = sessions.set_cookie(sessions.issue(settings.admin_token), _is_https())
     return Response(200, "application/json", json.dumps({"authenticated": True}), cookies=[cookie])
@@ -128,6 +165,7 @@ def jira_redrive() -> dict:
     if limit is not None and (isinstance(limit, bool) or not 1 <= limit <= 1000):
         raise ApiError(400, "limit must be from 1 to 1000", "limit")
     moved = dead_letters.redrive(settings, limit or 1000)
+    count("DeadLetterJobsRedriven", moved)
     return {"redriven": moved, "remaining": dead_letters.depth(settings)}
 
 
@@ -228,6 +266,124 @@ def tickets() -> dict:
     return {"tickets": views.latest_tickets(queries.tickets(), load(), _limit())}
 
 
+def _query() -> dict[str, str]:
+    return dict(app.current_event.query_string_parameters or {})
+
+
+def _history_rows(kind: str, filters: history.Filters) -> list[dict]:
+    """Every row of `kind` that passes the filters, newest first."""
+    if kind == "groups":
+        keys = {row["fingerprint"]: row.get("jira_key") for row in queries.tickets()}
+        rows = [
+            history.group_row(group, keys.get(group["fingerprint"])) for group in queries.groups()
+        ]
+    elif kind == "tickets":
+        summaries = queries.group_summaries()
+        settings = load()
+        rows = [
+            history.ticket_row(
+                ticket,
+                summaries.get(ticket["fingerprint"]),
+                views.issue_url(settings, ticket.get("jira_key")),
+            )
+            for ticket in queries.tickets()
+        ]
+    else:
+        summaries = queries.group_summaries()
+        rows = [
+            history.decision_row(decision, summaries.get(decision["fingerprint"]))
+            for decision in queries.decisions(filters.fingerprint)
+        ]
+    return history.newest_first(kind, rows, filters)
+
+
+def _kind(kind: str) -> str:
+    kind = app.current_event.path_parameters.get("kind", kind)
+    if kind not in history.KINDS:
+        raise ApiError(404, f"kind must be one of {', '.join(history.KINDS)}", "kind")
+    return kind
+
+
+@app.get("/api/history/<kind>")
+def history_page(kind: str) -> dict:
+    """One page of groups, tickets or decisions, newest first, filtered (admin)."""
+    require_admin(app, load().admin_token)
+    kind = _kind(kind)
+    params = _query()
+    try:
+        filters = history.parse_filters(kind, params, history.PAGING_PARAMETERS)
+        limit = history.parse_limit(params.get("limit"))
+        cursor = history.decode_cursor(params.get("cursor"))
+    except history.BadParameter as error:
+        raise ApiError(400, str(error), error.parameter) from None
+    return history.page(kind, _history_rows(kind, filters), limit, cursor)
+
+
+@app.get("/api/export/<kind>")
+def history_export(kind: str) -> Response:
+    """Every row the same filters show, as a CSV or JSON download (admin)."""
+    require_admin(app, load().admin_token)
+    kind = _kind(kind)
+    params = _query()
+    file_format = params.get("format", "csv")
+    if file_format not in EXPORT_FORMATS:
+        raise ApiError(400, "format must be csv or json", "format")
+    try:
+        filters = history.parse_filters(kind, params, ("format",))
+    except history.BadParameter as error:
+        raise ApiError(400, str(error), error.parameter) from None
+    rows = _history_rows(kind, filters)
+    columns = history.COLUMNS[kind]
+    shown = rows[:EXPORT_MAX_ROWS]
+    if file_format == "csv":
+        body = export.to_csv(columns, shown)
+    else:
+        body = export.to_json(kind, columns, shown, truncated=len(rows) > len(shown))
+    name = export.filename(kind, clock.iso(), file_format)
+    return Response(
+        status_code=200,
+        content_type=EXPORT_FORMATS[file_format],
+        body=body,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+            "X-StackLens-Rows": str(len(shown)),
+            "X-StackLens-Truncated": str(len(rows) > len(shown)).lower(),
+        },
+    )
+
+
+@app.get("/api/stats")
+def statistics() -> dict:
+    """Errors per minute by severity over the last hour, top groups, decision counts (admin)."""
+    settings = load()
+    require_admin(app, settings.admin_token)
+    params = _query()
+    for name in params:
+        if name != "minutes":
+            raise ApiError(400, f"unknown parameter {name[:40]!r}", name)
+    raw = params.get("minutes", str(stats.WINDOW_MINUTES))
+    # ASCII and short: "²".isdigit() is true and int() refuses it, as it does 5,000 digits.
+    well_formed = raw.isascii() and raw.isdigit() and len(raw) <= 4
+    if not well_formed or not 1 <= int(raw) <= stats.WINDOW_MINUTES:
+        raise ApiError(
+            400, f"minutes must be an integer from 1 to {stats.WINDOW_MINUTES}", "minutes"
+        )
+    minutes = int(raw)
+    now = clock.now()
+    start = now.replace(second=0, microsecond=0) - timedelta(minutes=minutes - 1)
+    events, truncated = queries.feed_since(start, STATS_MAX_EVENTS)
+    return {
+        "window": {"from": clock.iso(start), "to": clock.iso(now), "minutes": minutes},
+        "errors_per_minute": stats.errors_per_minute(events, now, minutes),
+        "top_groups": stats.top_groups(events),
+        "ticket_outcomes": stats.ticket_outcomes(events),
+        "decisions": views.decision_counts(queries.decision_actions()),
+        "failed_jobs": dead_letters.depth(settings),
+        "truncated": truncated,
+    }
+
+
 @app.get("/api/monitoring/live")
 def live() -> Response:
     require_admin(app, load().admin_token)
@@ -252,6 +408,13 @@ def live() -> Response:
     )
 
 
+@app.get("/api/openapi.json")
+def openapi_description() -> dict:
+    """The API description; public, as functions/status/openapi.py says why."""
+    return openapi.description()
+
+
 @logger.inject_lambda_context
+@publishes_metrics
 def lambda_handler(event: dict, context) -> dict:
     return app.resolve(event, context)

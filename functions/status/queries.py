@@ -2,18 +2,20 @@
 on the pynamodb models. Rows come back as plain dicts for views.py.
 
 Listing groups, tickets and decisions scans the table: fine at the sizes one chain of shops
-produces for now; an index on last_seen / action is the way on when it is not.
+produces for now; an index on last_seen / action is the way on when it is not. The last hour of
+the live feed is read newest first from the day partition and stops at the hour's start.
 """
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pynamodb.exceptions import UpdateError
 
-from functions.common import clock
+from functions.common import clock, live_feed
 from functions.common.models import (
     AuditModel,
     DecisionModel,
+    EventModel,
     GroupModel,
     HostModel,
     SettingModel,
@@ -90,6 +92,38 @@ def audit(days: int) -> list[dict]:
 
 def decision_actions() -> list[str]:
     return [row.action for row in DecisionModel.scan(attributes_to_get=["action"])]
+
+
+def decisions(fingerprint: str | None = None) -> list[dict]:
+    """Every decision, or one group's (a query on its partition, not a scan)."""
+    rows = DecisionModel.query(fingerprint) if fingerprint else DecisionModel.scan()
+    return [row.to_simple_dict() for row in rows]
+
+
+def group_summaries() -> dict[str, dict]:
+    """What a ticket or decision row shows of its group, by fingerprint."""
+    fields = ["fingerprint", "template", "message", "severity", "category"]
+    return {
+        row.fingerprint: {name: getattr(row, name) for name in fields}
+        for row in GroupModel.scan(attributes_to_get=fields)
+    }
+
+
+def feed_since(start: datetime, max_events: int) -> tuple[list[dict], bool]:
+    """Feed events written since `start`, oldest first, at most `max_events` (the newest);
+    and whether older ones of the window were left out."""
+    cutoff = clock.iso(start)
+    days = sorted({start.strftime("%Y-%m-%d"), clock.now().strftime("%Y-%m-%d")}, reverse=True)
+    events: list[dict] = []
+    for day in days:
+        for row in EventModel.query(day, scan_index_forward=False):
+            if (row.created_at or "") < cutoff:
+                break
+            for event in reversed(live_feed.events_of(row)):  # a row may hold a run of events
+                if len(events) == max_events:
+                    return events[::-1], True
+                events.append(event)
+    return events[::-1], False
 
 
 def groups() -> list[dict]:

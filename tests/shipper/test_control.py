@@ -155,7 +155,9 @@ def test_sigterm_sends_the_held_event_and_checkpoints_it(ingest, command, logs, 
 @pytest.mark.e2e
 def test_status_counts_dead_letters_and_needs_a_state_dir(ingest, command, logs, tmp_path):
     ingest.reject_lines_containing = "MALFORMED"
-    append(logs / "app.log", line(1, "MALFORMED") + line(2))
+    # Lines 1 and 2 are complete in the first read (line 3 starts after 2), so they reach the
+    # spool together and go in one batch; line 3, released later, goes in the next.
+    append(logs / "app.log", line(1, "MALFORMED") + line(2) + line(3))
     once = subprocess.run([*command, "--once"], cwd=ROOT, capture_output=True, timeout=20)
     assert once.returncode == 0
     status = subprocess.run(

@@ -78,7 +78,7 @@ def test_batches_hold_at_most_500_events_and_big_ones_are_gzipped(ingest, start_
     assert len(ingest.stored) == 1200
 
 
-def test_a_small_batch_goes_plain_and_within_the_linger(ingest, start_sender, delivered):
+def test_a_small_batch_goes_plain(ingest, start_sender, delivered):
     sender = start_sender()
     (event,) = events(1)
     sender.spool.append([event])
@@ -86,6 +86,23 @@ def test_a_small_batch_goes_plain_and_within_the_linger(ingest, start_sender, de
     (request,) = ingest.requests
     assert request["gzip"] is False
     assert request["at"] - event.read_at < 0.5
+
+
+def test_a_lone_event_leaves_at_once_and_what_comes_meanwhile_goes_next(
+    ingest, start_sender, delivered
+):
+    """Nagle's rule: nothing in flight, the batch leaves; events spooled while a batch is in
+    flight wait for it and leave together."""
+    ingest.answer_next(503, headers={"Retry-After": "0.3"})  # keeps the first batch in flight
+    sender = start_sender()
+    first, *rest = events(6)
+    sender.spool.append([first])
+    wait_until(lambda: ingest.requests, message="the first attempt")
+    for event in rest:
+        sender.spool.append([event])
+    wait_until(lambda: len(delivered[0]) == 6, message="6 acknowledged events")
+    assert [len(request["events"]) for request in ingest.requests] == [1, 1, 5]
+    assert [request["status"] for request in ingest.requests] == [503, 202, 202]
 
 
 def test_a_batch_is_cut_before_it_passes_the_byte_limit(ingest, start_sender, delivered):

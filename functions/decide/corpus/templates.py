@@ -68,6 +68,56 @@ I0 | Receipt reprint requested for sale {id}
 I0 | Suspended basket {id} resumed on lane {lane}
 L0@WARN | Basket {id} suspended by cashier after customer left
 I0@ERROR | Retry {try}/{max} posting sale {id} to back office succeeded
+H1@INFO | Receipt journal for lane {lane} could not be closed: file handle already released
+H1 | Loyalty card lookup failed for member {id}: NullPointerException in {klass}.{method}
+H1 | Barcode {sku} maps to two products after catalogue import, lane {lane} blocked the sale
+H1 | Cannot apply discount {code} to basket {id}: IllegalStateException basket already tendered
+C1 | Store server {host} lost its journal volume, sales since {date} not archived
+H1 | Scale on lane {lane} returned checksum error, weighed items cannot be sold
+H1 | Self-checkout kiosk {n2} stuck in maintenance mode after update to {version}
+H1 | Customer order {id} could not be saved: disk quota exceeded on {mount}
+H1@INFO | Price sync job for store {store} completed with {n} rejected rows
+H1@WARN | Unable to load promotions for store {store}, basket prices shown without discounts
+M1 | Self-checkout kiosk {n2} needed assistance {n} times in the last hour
+M1 | Till {lane} clock is {n} s ahead of the store server
+L0@ERROR | Cashier {user} tried to void a sale from a closed shift, refused
+L0@ERROR | Manager override denied for {user}: not a supervisor
+L0@WARN | Item {sku} weighed {amount} kg, above the expected weight, cashier confirmed
+L0 | Coupon {code} not applicable to basket {id}: minimum spend not reached
+L0@ERROR | Gift card {card} has no balance left, customer informed
+I0@ERROR | First price lookup timed out, cached price used and confirmed {ms} ms later
+I0@WARN | Receipt upload delayed by {ms} ms, sent on the next attempt
+I0@ERROR | Lane {lane} lost network for {n} s, all sales replayed after reconnect
+I0 | No errors found in end of day reconciliation for store {store}
+I0 | Error counters reset for lane {lane} at shift change
+I0 | Cashier {user} opened the failed transactions report
+I0 | Exception list for promotions reloaded: {n} items excluded
+I0@DEBUG | Evaluating rule {code}: condition failed, rule skipped
+I0 | Self-checkout kiosk {n2} back in service after cleaning
+I0 | Sale {id} refunded by {user}: {amount}
+I0 | Shift {id} closed by {user} with {n} transactions
+I0 | Customer display on lane {lane} shows welcome screen
+I0 | Lane {lane} switched to offline mode by supervisor for a planned network change
+
+H1@INFO | Sales export for store {store} produced an empty file, head office received nothing
+H1 | Lane {lane} prints receipts with the wrong store address after config push {version}
+H1@DEBUG | Basket {id} total differs from sum of lines by {amount}
+I0@WARN | Scanner on lane {lane} dropped one read, item scanned again by cashier
+I0 | Alarm test of store {store} completed, all sensors reported
+I0 | Fatal error screen removed from kiosk theme {version}
+H1@INFO | Journal replay for lane {lane} stopped at entry {id}: checksum mismatch
+H1 | Tender type 'voucher' missing from configuration, vouchers cannot be accepted on lane {lane}
+H1 | Opening float for lane {lane} not recorded: drawer service answered nothing
+C1 | Store {store} cannot sell: product catalogue failed to load on every lane
+M1 | Lane {lane} rejected {n} scans of the same barcode in an hour, label may be damaged
+M0 | Lane {lane} used offline prices for {n} s while the price service restarted
+L0@ERROR | Cashier {user} keyed an unknown PLU {n}, asked to scan instead
+L0@WARN | Customer asked for a paper receipt after e-receipt failed to match an e-mail, printed
+I0@ERROR | Receipt {id} e-mail bounced once, resent to the corrected address
+I0@WARN | Lane {lane} slow to open the drawer ({ms} ms), drawer opened
+I0 | Customer feedback for lane {lane}: no issues reported
+I0 | Cashier {user} completed training on error handling
+I0 | Lane {lane} display brightness set to {pct}%
 """,
     "payments": """
 H1@INFO | Payout report for {date} ended with status FAILED
@@ -75,7 +125,7 @@ H1 | Acquirer answered 500 to capture of order {id}, payment left uncaptured
 L0@ERROR | Customer PIN entry timed out on terminal {terminal}, payment restarted
 L0@ERROR | Invalid card number entered manually on lane {lane}
 I0@WARN | Authorization for order {id} took {ms} ms, fell back to secondary acquirer and approved
-M0 | Terminal {terminal} paper for card slips running low
+M1 | Terminal {terminal} paper for card slips running low
 H1 | Payment authorization failed for order {id}: gateway returned HTTP 502
 H1 | Payment terminal {terminal} disconnected during authorization of {amount}
 C1 | Payment service down: all {n} authorization attempts in the last minute failed
@@ -108,6 +158,42 @@ I0 | Payment method 'cash' selected for order {id}
 L0 | 3-D Secure challenge abandoned by customer for order {id}
 I0 | Declined transactions today: {n} (within normal range)
 M0 | Terminal {terminal} battery at {pct}%, please charge
+H1 | Payment {uuid} captured twice: NullPointerException in reconciliation, refund not issued
+H1@INFO | Chargeback file for {date} imported with {n} unreadable records
+H1 | Terminal {terminal} rejects every card: key injection missing after replacement
+H1 | Payment callback handler failed: signature verification error for merchant {store}
+C1 | Acquirer connection pool exhausted, every card payment in store {store} is failing
+H1@WARN | Settlement for store {store} not sent: acquirer SFTP login failed
+H1 | Tip adjustment on payment {uuid} lost: terminal answered an unknown response code
+M1 | Card decline rate at {pct}% in store {store}, three times the usual rate
+M1 | Terminal {terminal} has not sent a heartbeat for {n} minutes
+L0@ERROR | Customer entered wrong PIN on terminal {terminal}, card declined by issuer
+L0@ERROR | Payment {uuid} declined: card reported lost (code 41)
+L0@WARN | Customer removed card too early on terminal {terminal}, payment restarted
+L0 | Voucher {code} refused: already redeemed on {date}
+I0@ERROR | Authorization request {id} timed out, reversal sent and payment retried successfully
+I0@WARN | Terminal {terminal} lost connection for {ms} ms, transaction completed after reconnect
+I0@ERROR | Acquirer answered 503, secondary acquirer approved payment {uuid}
+I0 | Failed authorizations report for {date} sent to finance
+I0 | Payment error codes table updated to version {version}
+I0 | Refund {id} approved by supervisor {user}
+I0 | Terminal {terminal} completed key exchange with acquirer
+I0 | Payment {uuid} settled in batch {id}
+I0@DEBUG | Exception mapping loaded for acquirer responses: {n} codes
+
+H1@INFO | Refund {id} status: failed, amount {amount} still owed to the customer
+H1@DEBUG | Payment {uuid} left in state AUTHORIZING for {n} minutes
+I0@WARN | Payment {uuid} needed two attempts, approved on the second
+I0 | Critical payment patch {version} installed on terminal {terminal}
+H1@INFO | Reconciliation of store {store} for {date}: {amount} missing between tills and acquirer
+H1 | Terminal {terminal} firmware update failed, terminal stuck in bootloader
+C1 | Every contactless payment in store {store} is declined with code Z3 since {date}
+M1 | Authorization time on terminal {terminal} above {ms} ms for {n} payments
+L0@ERROR | Payment {uuid} declined: card not supported by the merchant
+L0@WARN | Customer chose to split payment {id}, first card declined, second approved
+I0@ERROR | Acquirer session expired, new session opened and payment {uuid} approved
+I0 | Terminal {terminal} rebooted at night as scheduled
+I0 | Declines by reason report for {date} generated
 """,
     "inventory": """
 H1@INFO | Label sync finished with status error for {n} shelf labels
@@ -143,6 +229,28 @@ I0 | Cycle count schedule generated for {n} aisles
 H1 | Batch job stock-valuation failed: OutOfMemoryError while loading {n} rows
 I0 | Shrinkage report for period {date} exported to {path}
 I0@WARN | Warning threshold for shrinkage not reached this week
+H1 | Stock import aborted at row {n}: NumberFormatException for input "{key}"
+H1@INFO | Nightly stock reconciliation finished with {n} mismatches between tills and warehouse
+H1 | Goods receipt {id} booked twice after timeout, stock for SKU {sku} doubled
+H1@WARN | Could not reserve stock for order {id}: lock wait timeout exceeded
+C1 | Stock ledger for store {store} lost: replication from head office failed for {n} hours
+M1 | {n} SKUs in store {store} show stock but no sales for {n2} weeks
+L0@ERROR | Barcode {sku} scanned in the wrong aisle during count, moved by user {user}
+L0@WARN | Supplier {supplier} sent a delivery note without prices, prices taken from the order
+I0@ERROR | Stock feed download failed once with a reset connection, second download complete
+I0@WARN | Stock update for SKU {sku} arrived late and was applied in order
+I0 | Zero stock items report generated: {n} items
+I0 | Error tolerance for stock counts set to {pct}% by {user}
+I0 | Stock transfer {id} received in store {store2}
+I0 | Inventory snapshot {id} written to {path}
+H1@INFO | Expiry check for store {store} skipped {n} products: best-before date missing
+H1 | Price labels for aisle {n2} printed with last week's prices after feed import failed
+H1@WARN | Supplier order {id} not sent: EDI gateway rejected the message format
+M1 | Store {store} has {n} products with negative margin after price change
+L0@ERROR | Count sheet {id} uploaded twice, second copy ignored
+I0@WARN | Stock sync paused during end of day, resumed and caught up in {ms} ms
+I0 | Fault report for freezer in aisle {n2} closed by {user}
+I0 | Stock levels exported to {host} without errors
 """,
     "printers": """
 H1@INFO | Receipt for sale {id} not printed: printer returned status 0x{hex2}
@@ -179,6 +287,23 @@ I0 | Daily printer self-test passed on lane {lane}
 I0 | Printer {printer} reconnected after power save
 L0@WARN | Duplicate receipt requested for sale {id}
 I0 | Error page suppressed in printer settings of {printer}
+H1 | Receipt printer on lane {lane} answered with an unknown status byte, printing stopped
+H1@INFO | Printed receipt {id} is blank: printer reported head temperature fault
+H1 | Label printer {printer} driver crashed with exception code 0xc0000005
+H1@WARN | Printer {printer} disconnected from USB during job {id}, job lost
+M1 | Printer {printer} reported {n} paper jams today
+L0@WARN | Print job {id} for {printer} held: printer set to pause by user {user}
+I0@ERROR | Printer {printer} did not answer, job {id} sent to backup printer and printed
+I0@WARN | Receipt {id} printed after the printer woke from sleep in {ms} ms
+I0 | Printer {printer} status: ready, 0 errors
+I0 | Printer error log of {printer} exported to {path}
+I0 | Printer {printer} paper roll at {pct}% remaining
+H1@INFO | Printer {printer} printed job {id} with missing lines: head dots failed
+H1 | Fiscal printer on lane {lane} refuses daily closure: memory checksum error
+M1 | Printer {printer} took {ms} ms per receipt over the last hour
+L0@ERROR | Job {id} for {printer} cancelled: document has 0 pages
+I0@ERROR | Spooler lost connection to {printer}, reconnected and resumed job {id}
+I0 | Printer {printer} cleaning cycle finished
 """,
     "web": """
 H1@INFO | Checkout call to {host} completed with HTTP 502 after {ms} ms
@@ -222,6 +347,43 @@ I0 | Access log for {host} rotated
 I0 | GET /api/failed-orders 200 {ms} ms
 H1 | Template rendering failed for /checkout: UndefinedError 'cart' is undefined
 H1 | CORS preflight to {host} rejected for every origin after config reload
+H1 | POST /api/{resource} answered 500: IntegrityError duplicate key on insert
+H1@INFO | Request {uuid} to {host} ended with upstream status 504
+H1 | Every request to /api/{resource} fails with 502 Bad Gateway since deploy {version}
+H1@WARN | Session store unreachable: users logged out on every request
+C1 | Load balancer reports 0 healthy targets for {host}
+C1 | Web application {process} crash loop: restarted {n} times in 5 minutes
+M1 | Request latency p99 on /api/{resource} at {ms} ms over the last 10 minutes
+M1 | {n} requests answered 503 by {host} in the last minute
+L0@ERROR | Bad request from {ip}: missing header X-Store-Id
+L0@WARN | Client {ip} sent an expired session cookie, redirected to login
+L0 | GET /favicon.ico answered 404 Not Found
+L0@ERROR | Request from {ip} rejected: payload is not valid UTF-8
+L0@WARN | Broken pipe while writing response to {ip}: client went away
+I0@ERROR | Upstream {host} refused one connection, request retried and answered 200
+I0@WARN | Slow client {ip} took {ms} ms to send the request body, request served
+I0 | GET /api/{resource}?status=failed 200 {ms} ms
+I0 | POST /api/errors/report 202 {ms} ms
+I0 | Worker {n} recycled after {n2} requests
+I0 | Certificate for {host} renewed, valid until {date}
+I0 | Error pages for 404 and 500 compiled
+I0 | Access denied page rendered for {ip} (expected, login required)
+
+H1@INFO | Response for GET /api/{resource} was truncated: upstream closed after {n} bytes
+L0@WARN | Client {ip} reset the connection during download of /static/app.{hex}.js
+I0@WARN | Connection reset by peer {ip} while reading keep-alive request, connection closed
+I0 | Panic button page /help/panic served in {ms} ms
+H1@INFO | Checkout page served without payment methods: config endpoint returned an empty list
+H1 | Login for every user fails with 'invalid token signature' after key rotation
+H1@WARN | Webhook deliveries to {host} failing for {n} minutes, events piling up
+C1 | API gateway returning 500 for every route: missing environment variable {key}
+M1 | Error rate on /api/{resource} rose to {pct}% after deploy {version}
+L0@ERROR | Request to /api/{resource}/{id} denied: token expired, client refreshed it
+L0@WARN | Bot {ip} blocked after {n} requests to /wp-login.php
+I0@ERROR | TLS handshake with {ip} failed: client offered no common cipher (old scanner, ignored)
+I0@WARN | Request {uuid} retried by the client after a dropped connection, answered 200
+I0 | Load test against {host} finished: p95 {ms} ms, 0 errors
+I0 | Canary deploy {version} promoted: error rate unchanged
 """,
     "database": """
 H1@INFO | Report query on {table} aborted with exit code {try}
@@ -246,7 +408,7 @@ H1 | Could not connect to database at {ip}:5432: too many clients already
 H1 | Migration {version} failed: column "{key}" of relation "{table}" already exists
 C1 | InnoDB: Database page corruption on disk or a failed file read of page {n}
 M1 | Table {table} has {n} dead tuples, autovacuum not keeping up
-M1 | Slow query {ms} ms: SELECT * FROM {table} WHERE id = {id}
+M0 | Slow query {ms} ms: SELECT * FROM {table} WHERE id = {id}
 H1 | Backup of database {table} failed: pg_dump exited with code 1
 H1@INFO | Nightly backup finished with {n} tables skipped due to errors
 H1 | Redis: MISCONF Redis is configured to save RDB snapshots but cannot persist on disk
@@ -265,6 +427,39 @@ I0 | Redis: DB saved on disk
 I0 | Connection pool resized to {n} connections
 L0@WARN | Statement took {ms} ms, above the log_min_duration threshold
 I0 | SELECT count(*) FROM errors WHERE resolved = false returned {n}
+H1 | Stored procedure {method} failed: SQLException ORA-{n}: unique constraint violated
+H1@INFO | Import into {table} ended: {n} rows rejected by foreign key checks
+H1 | Replica {host} stopped applying changes: duplicate entry for key PRIMARY
+H1@WARN | Connection pool for {table} exhausted, requests waiting {ms} ms and timing out
+C1 | Database {table} cannot start: could not open control file {path}
+C1 | Primary database {host} went read-only after a failed disk, writes rejected
+M1 | Database {table} transaction id wraparound in {n} transactions
+M1 | Redis memory at {pct}% of maxmemory, keys being evicted
+M0 | Query plan for {table} changed after statistics update
+L0@ERROR | Duplicate insert of order {id} ignored by upsert
+L0@WARN | Connection from {ip} closed by client without terminate message
+I0@ERROR | Serialization failure on {table}, transaction {id} retried and committed
+I0@WARN | Replica {host} lagged {n} s during backup and caught up
+I0 | Table {table} checked: 0 corrupt pages
+I0 | Connection from {ip} closed normally after {ms} ms
+I0 | Query cache hit rate {pct}% on {host}
+I0 | Cleanup job deleted {n} rows from error_events older than 30 days
+I0 | Database {table} opened in read-write mode
+
+H1@INFO | Index rebuild of {table} stopped: out of temporary space
+H1@DEBUG | Row {id} of {table} unreadable, skipped by export
+I0@WARN | Lock on {table} held {ms} ms by vacuum, released
+I0 | Error log table {table}_errors truncated by retention job
+H1@INFO | Report {method} returned partial results: {n} shards did not answer
+H1 | Tablespace for {table} cannot grow: maximum size reached
+H1@WARN | Archive of WAL segment failed {n} times, disk may fill
+C1 | Database cluster {host} split brain: two primaries accepted writes
+M1 | Long-running transaction {id} open for {n} minutes on {host}
+M0 | Analyze of {table} took {ms} ms
+L0@ERROR | Query cancelled by user {user} after {ms} ms
+I0@ERROR | Failover test on {host} completed: writes paused {ms} ms, no errors
+I0@WARN | Checkpoints occurring too frequently ({n} s apart) during bulk load, as planned
+I0 | Constraint check on {table} found 0 violations
 """,
     "queues": """
 H1@INFO | Consumer {queue}-worker stopped with exit status {try}
@@ -310,6 +505,32 @@ I0 | Offset committed for {queue} partition {n2} at {id}
 I0 | Queue {queue} purged by {user} after test run
 L0@WARN | Duplicate message {uuid} ignored (already processed)
 I0 | Redelivered message {id} handled successfully
+H1 | Consumer of {queue} failed to deserialize message {id}: unknown schema id {n}
+H1@INFO | Batch {id} from {queue} processed with {n} messages failed and dropped
+H1 | Producer for {queue} blocked: broker refused messages, buffer full
+H1@WARN | Offset commit for {queue} failed repeatedly, messages will be processed again
+C1 | All consumers of {queue} down, {n} messages waiting
+M1 | Dead letter queue {queue}-dlq grew by {n} messages in the last hour
+L0@WARN | Message {id} on {queue} has an unknown field '{key}', field ignored
+L0@ERROR | Consumer received a test message on {queue} from {user}, discarded
+I0@ERROR | Broker {host} closed the connection, client reconnected and resent {n} messages
+I0@WARN | Rebalance in progress on {queue}, commit retried after rebalance and succeeded
+I0 | Topic {queue}-errors created with {n2} partitions
+I0 | Consumer {queue}-worker-{n2} joined group with 0 lag
+I0 | Scheduled retry queue {queue}-retry drained
+I0 | Message {uuid} acknowledged after {ms} ms
+
+H1@INFO | Worker for {queue} gave up on message {id} after {max} tries
+I0@WARN | Consumer for {queue} saw end of stream, reconnected and resumed at offset {id}
+I0 | Failure notifications topic {queue}-alerts has 0 subscribers pending
+H1@INFO | Job {uuid} ended in state FAILED after {n} tasks
+H1 | Consumer of {queue} acknowledged messages before processing, {n} lost in a crash
+H1@WARN | Topic {queue} retention shorter than consumer lag, messages will be lost
+M1 | Messages on {queue} wait {ms} ms on average before processing
+L0@WARN | Producer {user} sent message {id} twice, duplicate dropped by key
+I0@ERROR | Leader for partition {queue}-{n2} moved, producer refreshed metadata and resent
+I0 | Job {uuid} finished: {n} tasks, 0 failed
+I0 | Error topic {queue}-errors compacted
 """,
     "os": """
 H1@INFO | Backup script exited with non-zero status {try}
@@ -367,6 +588,44 @@ I0 | Windows Update: installation of KB{id} successful
 I0 | Event Log: the error reporting service started
 H1 | Windows: The {process} service terminated unexpectedly. It has done this {n} time(s)
 C1 | Windows: Disk 0 has a bad block at offset {id}, the file system may be damaged
+H1 | Service {process} cannot open /var/log/{process}.log: permission denied
+H1@INFO | Backup of {mount} finished with {n} files unreadable
+H1 | Disk {mount} mounted read-only after I/O errors
+H1@WARN | RAID array degraded: disk 2 of 4 missing
+C1 | Machine check exception: uncorrectable memory error on DIMM {n2}
+C1 | kernel: BUG: unable to handle page fault at address {hex}
+H1 | Power supply 2 of {host} failed, running on one supply
+M1 | Battery of UPS for store {store} at {pct}% after power cut
+M1 | {n} correctable memory errors on {host} in the last day
+L0@WARN | Wi-Fi signal weak on lane {lane} terminal, roaming to the next access point
+L0@ERROR | Login failed for {user} from {ip}: wrong password
+L0 | Screen saver locked the till for {user} after {n} minutes idle
+I0@ERROR | NFS server {host} not responding, still trying; NFS server {host} OK
+I0@WARN | Clock drift of {ms} ms corrected by NTP
+I0 | Kernel command line: panic=10 quiet
+I0 | Core dump collection disabled for {process}
+I0 | System error log cleared by {user}
+I0 | Memory test passed: 0 errors
+I0 | Service {process} reloaded its configuration after SIGHUP
+I0 | Disk {mount} SMART status: passed
+I0 | Scheduled reboot of {host} completed in {n} s
+
+H1@INFO | Log shipping from {host} stopped: spool directory not writable
+I0@WARN | Service {process} restarted by watchdog after planned config change, healthy in {ms} ms
+I0 | Error reporting disabled for kiosk mode on {host}
+I0@ERROR | Link eth0 down for {ms} ms, back up, no packets lost
+H1@INFO | Nightly patching of {host} finished, {n} packages failed to install
+H1 | Certificate store on {host} unreadable, outbound TLS failing
+H1@WARN | Swap exhausted on {host}, processes being slowed
+C1 | Store server {host} rebooted unexpectedly {n} times in an hour
+C1 | File system on {mount} corrupted: superblock could not be read
+M1 | Clock on {host} drifts {ms} ms per hour
+L0@ERROR | USB stick inserted on lane {lane} blocked by policy
+L0@WARN | User {user} password expires in {n} days
+I0@ERROR | Process {process} exited with status 1 during planned shutdown, restarted cleanly
+I0@WARN | High CPU on {host} for {n} s during antivirus scan, back to normal
+I0 | Kernel panic test disabled in sysctl
+I0 | Crash reports uploaded: 0 pending
 """,
     "runtimes": """
 H1@INFO | Child process {process} terminated with return code {try}
@@ -416,5 +675,43 @@ I0 | Feature flag fail_fast set to false for {process}
 I0 | Cache warm-up finished: {n} entries in {ms} ms
 L0@ERROR | Validation error for field '{key}': value must be positive
 I0 | Worker {n} restarted by supervisor after planned deploy
+H1 | IllegalArgumentException: price must not be negative in {klass}.{method}
+H1 | AttributeError: 'NoneType' object has no attribute '{key}' in {method}
+H1 | TypeError: unsupported operand type(s) for +: 'int' and 'str' in {file}
+H1@INFO | Background job {method} stopped after an uncaught exception
+H1@WARN | Scheduler skipped job {method}: previous run still running after {n} minutes
+H1 | ClassNotFoundException: com.shop.pos.{klass} while starting {process}
+H1 | Could not load native library libposcore.so: undefined symbol
+C1 | StackOverflowError in thread "{process}", service stopped
+C1 | Fatal Python error: Cannot recover from stack overflow in {process}
+M1 | {n} warnings per minute from {process}, ten times the usual rate
+M1 | Heap usage of {process} at {pct}% after full GC
+L0@ERROR | Deprecated config key '{key}' used, value accepted
+L0@WARN | Retry budget for calls to {host} at {pct}%, no calls dropped
+I0@ERROR | ConnectionResetError talking to {host}, retried and got an answer in {ms} ms
+I0@WARN | SocketTimeoutException on attempt {try} to {host}, next attempt succeeded
+I0@ERROR | Exception in thread "{process}" handled: InterruptedException during shutdown
+I0 | Error handler {klass}ErrorHandler registered
+I0 | Test suite passed: 0 failures, 0 errors
+I0 | Logged {n} exceptions in the last hour (normal background rate)
+I0@DEBUG | raise ValueError path covered by unit test {method}
+I0 | Fallback {method} not needed, primary answered in {ms} ms
+I0 | Thread {process}-{n} finished normally
+
+H1@INFO | Task {method} returned error result: {key} missing, nothing written
+I0@WARN | EOFException reading from client socket {ip}:{port}, connection closed by peer
+I0@WARN | Exception while closing idle connection to {host} ignored
+I0 | Recovered from a stale lock file {path} left by the previous run
+H1@INFO | Worker {process} returned exit status 3 after loading {file}
+H1 | JSON parse error in {file} at line {n}: settings not applied
+H1@WARN | Circuit breaker for {host} open for {n} minutes, calls failing fast
+H1 | Database migration lock held by a dead process, deploy {version} blocked
+C1 | Application {process} cannot start: port {port} in use and config invalid
+M1 | Event loop lag in {process} above {ms} ms for {n} minutes
+L0@ERROR | Feature flag '{key}' unknown, default value used
+I0@ERROR | KeyError '{key}' caught while reading optional settings, default used
+I0@WARN | Slow import of module {key} ({ms} ms) at start
+I0 | Error budget for {process} at {pct}% remaining
+I0 | Unhandled exception hook installed for {process}
 """,
 }

@@ -26,3 +26,23 @@ def test_a_reader_waits_for_a_number_taken_but_not_yet_saved(aws, monkeypatch):
     assert [e["id"] for e in live_feed.read_after(1)] == [3]
     assert late == 2
     assert EventModel.count() == 3  # counter + two events
+
+
+def test_events_appended_together_share_one_row_and_read_back_one_by_one(aws):
+    live_feed.append("ticket", {"n": 0})
+    ids = live_feed.append_many("error", [{"n": n} for n in range(1, 5)])
+
+    assert ids == [2, 3, 4, 5]
+    assert EventModel.count() == 3  # counter, the single event, one row for the four
+    assert [(e["id"], e["data"]["n"]) for e in live_feed.read_after(2)] == [(3, 2), (4, 3), (5, 4)]
+    assert [e["id"] for e in live_feed.read_after(None, limit=3)] == [3, 4, 5]
+    # A reader that stopped inside the run resumes inside it.
+    assert [e["id"] for e in live_feed.read_after(4, limit=1)] == [5]
+
+
+def test_a_run_too_large_for_one_row_is_split(aws, monkeypatch):
+    monkeypatch.setattr(live_feed, "MAX_ROW_BYTES", 40)
+    live_feed.append_many("error", [{"text": "x" * 20, "n": n} for n in range(3)])
+
+    assert EventModel.count() == 4  # counter + three rows
+    assert [e["data"]["n"] for e in live_feed.read_after(0)] == [0, 1, 2]

@@ -116,6 +116,8 @@ def test_a_new_critical_group_is_decided_create_and_queued(aws, stream):
             "action": "create",
             "decision_key": decision.decision_key,
             "count": 1,
+            # The new issue is booked in the hourly budget of the hour it was decided in.
+            "budget_hour": decision.decided_at[:13],
         }
     ]
     [feed_event] = [e for e in live_feed.read_after(None) if e["kind"] == "decision"]
@@ -138,10 +140,41 @@ def test_more_occurrences_of_an_open_ticket_become_an_update_job(aws, stream):
 
     lambda_handler(event, context())
 
-    by_action = sorted(decision.action for decision in decisions())
-    # The INSERT alone says nothing new happened to the ticket (count 2 already reported).
-    assert by_action == ["skip", "update"]
+    # One decision for the group's two changes in the batch, counted from before the first.
+    [decision] = decisions()
+    assert decision.action == "update"
+    assert "seen 3 more times (total 5)" in decision.reason
     assert [job["action"] for job in ticket_jobs(aws.queues["TicketQueue"])] == ["update"]
+
+
+def test_a_batch_of_changes_of_a_new_group_is_one_create(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    group = write_group(count=1)
+    for _ in range(3):  # a storm: the poller fell behind, the batch holds four changes
+        group.update(actions=[GroupModel.count.add(10)])
+
+    assert lambda_handler(stream.event(), context()) == {"batchItemFailures": []}
+
+    [decision] = decisions()
+    assert (decision.action, decision.count) == ("create", 31)
+    assert [job["action"] for job in ticket_jobs(aws.queues["TicketQueue"])] == ["create"]
+
+
+def test_a_failed_decision_fails_the_changes_behind_it(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    group = write_group(count=1)
+    group.update(actions=[GroupModel.count.add(1)])
+    event = stream.event()
+    first, last = (record["dynamodb"]["SequenceNumber"] for record in event["Records"])
+    event["Records"][1]["dynamodb"]["NewImage"]["count"] = {"S": "not a number"}
+
+    answer = lambda_handler(event, context())
+
+    # The retry starts from the first change, so the group is decided on all of them.
+    assert answer == {"batchItemFailures": [{"itemIdentifier": last}, {"itemIdentifier": first}]}
+    assert decisions() == []
 
 
 def test_automation_off_decides_skip_and_queues_nothing(aws, stream):
@@ -222,3 +255,30 @@ def test_feedback_changes_the_next_decision_and_the_row_explains_it(aws, stream)
     assert second.confidence == pytest.approx(first.model_probability - 0.5, abs=1e-4)
     assert second.threshold == 0.5
     assert "feedback -0.50" in second.reason
+
+
+def test_beyond_the_hourly_budget_a_new_problem_is_decided_suppress(aws, stream, monkeypatch):
+    from functions.decide.handler import lambda_handler
+    from tests.functions.groups import save_group
+
+    monkeypatch.setenv("MAX_NEW_TICKETS_PER_HOUR", "1")
+    first = write_group(count=1)
+    held = save_group("scale:calibration", "Scale out of calibration", severity="CRITICAL")
+    assert lambda_handler(stream.event(), context()) == {"batchItemFailures": []}
+    # Both change again before any issue exists: each is decided anew.
+    first.update(actions=[GroupModel.count.add(1)])
+    held.update(actions=[GroupModel.count.add(1)])
+    assert lambda_handler(stream.event(), context()) == {"batchItemFailures": []}
+
+    # The budget is booked once per problem: the first one's second change stays a create.
+    assert [d.action for d in decisions()] == ["create", "create"]
+    suppressed = list(DecisionModel.query("scale:calibration"))
+    assert [d.action for d in suppressed] == ["suppress", "suppress"]
+    assert "1 new issues opened this hour" in suppressed[0].reason
+    assert "CRITICAL threshold" in suppressed[0].reason  # and why it would have been a create
+    jobs = ticket_jobs(aws.queues["TicketQueue"])
+    digest_jobs = [job for job in jobs if job["fingerprint"] == "scale:calibration"]
+    assert [job["action"] for job in digest_jobs] == ["suppress", "suppress"]
+    assert {job["budget_hour"] for job in jobs} == {suppressed[0].decided_at[:13]}
+    feed = [e["data"] for e in live_feed.read_after(None) if e["kind"] == "decision"]
+    assert [e["action"] for e in feed].count("suppress") == 2

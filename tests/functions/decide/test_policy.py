@@ -3,7 +3,7 @@
 import pytest
 
 from functions.common.settings import DEFAULT_THRESHOLDS
-from functions.decide.policy import decide, threshold_for
+from functions.decide.policy import decide, over_budget, threshold_for
 
 pytestmark = pytest.mark.unit
 
@@ -61,3 +61,14 @@ def test_admin_thresholds_override_the_defaults():
 def test_an_unknown_severity_needs_the_highest_threshold():
     assert threshold_for("WEIRD", {}) == max(DEFAULT_THRESHOLDS.values())
     assert decide(group("WEIRD", 1), None, True, {}, 0.8).action == "skip"
+
+
+def test_a_create_beyond_the_hourly_budget_becomes_a_suppress_that_says_why():
+    create = decide(group("HIGH", 1), None, True, DEFAULT_THRESHOLDS, 0.7)
+
+    held = over_budget(create, 20)
+
+    assert held.action == "suppress"
+    assert "20 new issues opened this hour" in held.reason and "digest" in held.reason
+    assert create.reason in held.reason  # why it would have been a create
+    assert (held.severity, held.confidence, held.threshold) == ("HIGH", 0.7, 0.5)

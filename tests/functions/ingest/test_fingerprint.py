@@ -167,6 +167,23 @@ def test_a_trace_that_is_no_stack_trace_falls_back_to_the_template():
     assert signature_of(parse(line)).template == "bulk import failed"
 
 
+# Pieces that masks read, some across a space (a number and its unit, a date and its time, a
+# size in parentheses, quotes), glued at random with spaces, tabs and punctuation.
+_PIECES = [
+    *("0", "7", "42", "123", "4096", "2026-11-26", "12:00:01", "10.0.0.1", ":8080", "0x1f"),
+    *("ms", " ms", "s", " s", "KB", " KB", "B", " bytes", "(", "(1 KB)", ")", " (", "µs", "h"),
+    *(" ", "  ", "\t", "-", "+", ".", "/", "\\", "C:\\pos", "@", "a.com", "till.io", ":", "::"),
+    *('"', "'", "GET /a HTTP/1.1", "<", ">", "<*>", "=", "_", "[", "]", ",", ";", "T", "Z"),
+    *("price", "Foo", "ERR_X", "fe80::1", "1f0e8c3a-1111-4a2b-9c3d-0123456789ab", "http://a.b/c"),
+    *("\u0663", "\u00b2", "min", "sec"),
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join))
+def test_masking_word_by_word_gives_what_masking_the_whole_text_gives(message):
+    assert template_of(message) == template_of(message, word_by_word=False)
+
+
 @given(st.text(max_size=300))
 def test_masking_is_stable(text):
     template = template_of(text)

@@ -10,7 +10,8 @@ import requests
 from atlassian import Jira
 
 from functions.common import live_feed
-from functions.common.models import GroupModel, TicketModel
+from functions.common.models import DecisionModel, GroupModel, SettingModel, TicketModel
+from functions.common.settings import load
 from functions.jira import issue
 from local_runner.invoke import LambdaContext
 from local_runner.jira_emulator import serve
@@ -366,6 +367,13 @@ def test_hostile_text_never_breaks_jql_or_the_create(aws, jira, name):
     assert len(jira.jql(f'labels = "{label}"').get("issues", [])) == 1
 
 
+def opened_and_held_back(jira: Jira) -> tuple[list[dict], str, list[str]]:
+    """The problems' own issues, the one digest issue's key, and what it lists."""
+    opened = jira.jql('labels = "stacklens" AND labels != "stacklens-digest"')["issues"]
+    (digest,) = jira.jql('labels = "stacklens-digest"')["issues"]
+    return opened, digest["key"], comments(jira, digest["key"])
+
+
 def test_beyond_the_hourly_budget_new_problems_go_to_one_digest_issue(aws, jira, monkeypatch):
     monkeypatch.setenv("MAX_NEW_TICKETS_PER_HOUR", "2")
     fingerprints = [f"budget-{n}" for n in range(4)]
@@ -377,12 +385,78 @@ def test_beyond_the_hourly_budget_new_problems_go_to_one_digest_issue(aws, jira,
     # A held-back problem seen again within the hour is not listed twice.
     assert run_jobs(aws.queues["TicketQueue"], jobs[3])["batchItemFailures"] == []
 
-    opened = jira.jql('labels = "stacklens" AND labels != "stacklens-digest"')["issues"]
+    opened, _digest, listed = opened_and_held_back(jira)
     assert len(opened) == 2
-    (digest,) = jira.jql('labels = "stacklens-digest"')["issues"]
-    listed = comments(jira, digest["key"])
     assert len(listed) == 2
     assert "Scale 2 out of calibration" in listed[0] and "budget-2" in listed[0]
     assert "Scale 3 out of calibration" in listed[1]
     assert [e["action"] for e in ticket_feed()].count("suppressed") == 2
     assert TicketModel.count() == 2  # held-back problems keep no ticket: they get one later
+
+
+def test_decide_suppresses_beyond_the_budget_and_the_digest_lists_each_once(aws, jira, monkeypatch):
+    """decide books the budget and records suppress; jira lists those on one digest issue."""
+    from functions.decide.handler import lambda_handler as decide
+    from tests.functions.decide.test_handler import GroupsStream
+
+    monkeypatch.setenv("MAX_NEW_TICKETS_PER_HOUR", "2")
+    stream = GroupsStream(aws.streams["GroupsTable"])
+    groups = [save_group(f"budget-{n}", f"Scale {n} out of calibration") for n in range(4)]
+    decide(stream.event(), LambdaContext(function_name="DecideFunction", timeout_seconds=15))
+    groups[3].update(actions=[GroupModel.count.add(1)])  # a held-back problem seen again
+    decide(stream.event(), LambdaContext(function_name="DecideFunction", timeout_seconds=15))
+
+    assert run_jobs(aws.queues["TicketQueue"])["batchItemFailures"] == []
+
+    actions = {
+        g.fingerprint: [d.action for d in DecisionModel.query(g.fingerprint)] for g in groups
+    }
+    assert actions == {
+        "budget-0": ["create"],
+        "budget-1": ["create"],
+        "budget-2": ["suppress"],
+        "budget-3": ["suppress", "suppress"],
+    }
+    opened, digest, listed = opened_and_held_back(jira)
+    assert len(opened) == 2
+    assert len(listed) == 2
+    assert "budget-2" in listed[0] and "budget-3" in listed[1]
+    # Decided again later in the hour: suppress, and as it is listed already, no job at all.
+    groups[2].update(actions=[GroupModel.count.add(1)])
+    decide(stream.event(), LambdaContext(function_name="DecideFunction", timeout_seconds=15))
+    assert [d.action for d in DecisionModel.query("budget-2")] == ["suppress", "suppress"]
+    queued = boto3.client("sqs").receive_message(QueueUrl=aws.queues["TicketQueue"])
+    assert queued.get("Messages", []) == []
+    assert len(comments(jira, digest)) == 2
+
+
+@pytest.mark.parametrize("died", ["before creating", "after creating"])
+def test_a_digest_claim_left_by_a_crashed_job_is_taken_over(aws, jira, died):
+    hour = "2024-05-01T10"
+    # The job that claimed the digest issue died 2 minutes ago, past the claim's lease...
+    SettingModel(f"ticket-digest#{hour}", updated_at="2000-01-01T00:00:00.000Z").save()
+    if died == "after creating":  # ...after Jira had created the issue, before recording it
+        jira.create_issue(fields=issue.digest_fields(hour, load()))
+    save_group("scale:calibration", "Scale out of calibration")
+    job = {"fingerprint": "scale:calibration", "action": "suppress", "budget_hour": hour}
+
+    assert run_jobs(aws.queues["TicketQueue"], job)["batchItemFailures"] == []
+
+    (digest,) = jira.jql(f'labels = "{issue.digest_label(hour)}"')["issues"]
+    assert SettingModel.get(f"ticket-digest#{hour}").jira_key == digest["key"]
+    (listed,) = comments(jira, digest["key"])
+    assert "Scale out of calibration" in listed
+
+
+def test_a_live_digest_claim_is_waited_for_not_duplicated(aws, jira):
+    from functions.common import clock
+
+    hour = "2024-05-01T10"
+    SettingModel(f"ticket-digest#{hour}", updated_at=clock.iso()).save()
+    save_group("scale:calibration", "Scale out of calibration")
+    job = {"fingerprint": "scale:calibration", "action": "suppress", "budget_hour": hour}
+
+    assert run_jobs(aws.queues["TicketQueue"], job)["batchItemFailures"] == []
+
+    assert jira.jql('labels = "stacklens-digest"')["issues"] == []
+    assert delayed_jobs(aws.queues["TicketQueue"]) == 1  # it comes back after the other job

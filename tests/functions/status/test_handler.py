@@ -1,7 +1,9 @@
 """Every route of the status function, called as API Gateway calls it, on moto."""
 
 import json
+import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -71,7 +73,9 @@ def test_the_page_is_html_that_loads_its_script_and_style(aws):
 @pytest.mark.parametrize(
     ("name", "content_type", "marker"),
     [
-        ("app.js", "text/javascript", "new EventSource("),
+        ("app.js", "text/javascript", "setUpTabs("),
+        ("live.js", "text/javascript", "new EventSource("),
+        ("chart.js", "text/javascript", "createElementNS("),
         ("style.css", "text/css", "--critical"),
     ],
 )
@@ -80,6 +84,23 @@ def test_assets_are_served_with_their_content_type(aws, name, content_type, mark
     assert answer.status == 200
     assert answer.headers["content-type"].startswith(content_type)
     assert marker in answer.body.decode()
+
+
+def test_every_module_the_page_imports_is_served(aws):
+    """The page has no build step: each `import … from './x.js'` must be an asset."""
+    from functions.status import handler
+
+    page_dir = Path(handler.PAGE_DIR)
+    imported = set()
+    for script in page_dir.glob("*.js"):
+        imported |= set(re.findall(r"from '\./([\w-]+\.js)'", script.read_text()))
+    assert imported and imported <= set(handler.ASSETS)
+    assert {path.name for path in page_dir.iterdir()} == set(handler.ASSETS)
+    for name in imported:
+        answer = call(
+            "GET", f"/assets/{name}", route="/assets/{name}", path_parameters={"name": name}
+        )
+        assert answer.status == 200, name
 
 
 @pytest.mark.parametrize(

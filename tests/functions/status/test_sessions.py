@@ -32,6 +32,9 @@ def session_cookie() -> dict:
         "/api/groups",
         "/api/tickets",
         "/api/monitoring/live",
+        "/api/stats",
+        "/api/history/decisions",
+        "/api/export/groups",
     ],
 )
 def test_every_api_route_needs_the_token_or_the_session(aws, path):

@@ -1,0 +1,472 @@
+"""`make load`: many simulated shippers post signed batches to a real `stacklens local` for a
+while; accepted lines/s, ingest latency, 429/5xx answers, and proof that nothing was lost.
+
+Each simulated shipper batches as the real one does (shipper/sender.py): a batch closes its
+linger after its first line (the shipper's is 0: it leaves at once) or at 500 lines, only one
+batch is in flight, a request times out after the shipper's 10 s, and 429, 5xx and no answer
+are retried with the shipper's backoff. A slow ingest so makes the next batch bigger rather
+than piling up requests. Lines are "written" on a fixed schedule (rate per shipper); a line's
+latency runs from its write to the 202 that takes it.
+
+Proof of no loss: every line is in a 202's `accepted` or, for a batch sent again after its
+answer was lost, its `duplicates`; for every error kind the count of its group in the status
+API (`/api/groups`, admin token) equals the error lines of that kind sent (exactly once), and
+the groups' counts sum to all error lines sent.
+"""
+
+import argparse
+import gzip
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.load_traffic import ERROR_KINDS, PosTraffic
+from shipper.retry import next_delay
+from shipper.sender import (
+    GZIP_ABOVE_BYTES,
+    LINGER_SECONDS,
+    MAX_BATCH_EVENTS,
+    REQUEST_TIMEOUT_SECONDS,
+)
+from shipper.signing import signed_headers
+
+ADMIN_TOKEN = "load-admin-token"
+STARTUP_SECONDS = 120
+# How long the shippers may take after the run to deliver what they still hold: a stack that
+# takes fewer lines/s than offered works through the backlog, and the count is still checked.
+DRAIN_SECONDS = 900
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    shippers: int = 200
+    duration: float = 60.0
+    rate: float = 50.0  # lines per second per shipper
+    error_rate: float = 0.01
+    linger: float = LINGER_SECONDS
+    max_events: int = MAX_BATCH_EVENTS
+    drain: float = DRAIN_SECONDS
+
+    @property
+    def lines_per_shipper(self) -> int:
+        return int(self.duration * self.rate)
+
+
+@dataclass
+class ShipperTally:
+    """What one simulated shipper saw; merged after the run (no lock while it runs)."""
+
+    lines_sent: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    batches: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    network_errors: int = 0
+    resent_lines: int = 0  # lines of batches sent again after no answer (may be duplicates)
+    request_ms: list[float] = field(default_factory=list)
+    line_ms: list[float] = field(default_factory=list)
+    last_ack: float = 0.0
+    acked_in_window: int = 0
+    errors_sent: dict[str, int] = field(default_factory=dict)
+    failure: str | None = None
+
+
+class SimulatedShipper(threading.Thread):
+    """One POS host: lines on a schedule, batched and posted over one keep-alive connection."""
+
+    def __init__(self, index, host_id, key, api, plan: LoadPlan, start_at: float, seed: int):
+        super().__init__(name=f"shipper-{index}", daemon=True)
+        self.host_id, self.key, self.api, self.plan = host_id, key, api, plan
+        # Shippers' lines are spread over the first interval so they do not post in step.
+        self.first_line_at = start_at + index / (plan.shippers * plan.rate)
+        self.traffic = PosTraffic(seed, plan.error_rate)
+        self.file_id = f"load-{uuid.uuid4().hex[:12]}"
+        self.offset = 0
+        self.tally = ShipperTally()
+        self.window_ends = start_at + plan.duration
+        self.connection: http.client.HTTPConnection | None = None
+
+    def written_at(self, line_number: int) -> float:
+        return self.first_line_at + line_number / self.plan.rate
+
+    def run(self) -> None:
+        try:
+            self._ship()
+        except Exception as error:  # reported in the result: a load test must say why it stopped
+            self.tally.failure = f"{type(error).__name__}: {error}"
+        finally:
+            self.tally.errors_sent = dict(self.traffic.errors_sent)
+            if self.connection:
+                self.connection.close()
+
+    def _ship(self) -> None:
+        plan, total, sent = self.plan, self.plan.lines_per_shipper, 0
+        wall_offset = time.time() - time.monotonic()
+        while sent < total:
+            close_at = self.written_at(sent) + plan.linger
+            pause = close_at - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            due = int((time.monotonic() - self.first_line_at) * plan.rate) + 1
+            upto = min(total, max(due, sent + 1), sent + plan.max_events)
+            events = []
+            for number in range(sent, upto):
+                line = self.traffic.line(self.written_at(number) + wall_offset)
+                events.append(
+                    {
+                        "source": "/var/log/pos/app.log",
+                        "file_id": self.file_id,
+                        "offset": self.offset,
+                        "line": line,
+                        "observed_at": _rfc3339(self.written_at(number) + wall_offset),
+                    }
+                )
+                self.offset += len(line.encode("utf-8")) + 1
+            self._deliver(events)
+            acked = time.monotonic()
+            self.tally.line_ms.extend(
+                (acked - self.written_at(number)) * 1000 for number in range(sent, upto)
+            )
+            if acked <= self.window_ends:
+                self.tally.acked_in_window += upto - sent
+            self.tally.last_ack = acked
+            self.tally.lines_sent += upto - sent
+            sent = upto
+
+    def _deliver(self, events: list[dict]) -> None:
+        """Post until a 2xx, retrying 429, 5xx and network errors with backoff, as the shipper."""
+        document = {
+            "batch_id": str(uuid.uuid4()),
+            "host": self.host_id,
+            "store": "L001",
+            "events": events,
+        }
+        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        headers = {"Content-Type": "application/json"}
+        if len(body) > GZIP_ABOVE_BYTES:
+            body, headers["Content-Encoding"] = gzip.compress(body, mtime=0), "gzip"
+        attempt = 0
+        while True:
+            started = time.monotonic()
+            try:
+                status, answer, retry_after = self._post(body, headers)
+            except (OSError, http.client.HTTPException):
+                self.tally.network_errors += 1
+                if self.connection:
+                    self.connection.close()
+                self.connection = None
+                status = None
+                # The stack may have taken it before the answer was lost: its errors come
+                # back as duplicates, which is what exactly-once must say.
+                self.tally.resent_lines += len(events)
+            else:
+                self.tally.statuses[status] += 1
+                if 200 <= status < 300:
+                    self.tally.request_ms.append((time.monotonic() - started) * 1000)
+                    self.tally.batches += 1
+                    self.tally.accepted += answer["accepted"]
+                    self.tally.duplicates += answer["duplicates"]
+                    return
+                if status != 429 and status < 500:
+                    raise RuntimeError(f"ingest refused a batch: {status} {answer}")
+            delay = next_delay(attempt, retry_after if status is not None else None)
+            attempt += 1
+            time.sleep(delay)
+
+    def _post(self, body: bytes, headers: dict) -> tuple[int, dict, str | None]:
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(*self.api, timeout=REQUEST_TIMEOUT_SECONDS)
+        # Signed at each try: a retry after minutes must still be within the clock window.
+        all_headers = {**headers, **signed_headers(self.host_id, self.key, body)}
+        self.connection.request("POST", "/ingest", body=body, headers=all_headers)
+        response = self.connection.getresponse()
+        raw = response.read()
+        try:
+            answer = json.loads(raw)
+        except ValueError:
+            answer = {"raw": raw[:200].decode("utf-8", "replace")}
+        return response.status, answer, response.getheader("Retry-After")
+
+
+def _rfc3339(moment: float) -> str:
+    whole = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(moment))
+    return f"{whole}.{int(moment % 1 * 1000):03d}Z"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class LocalRunner:
+    """A real `stacklens local` process on free ports, with its own state directory."""
+
+    def __init__(self, work: Path):
+        self.work = work
+        self.api_port = _free_port()
+        self.api_url = f"http://127.0.0.1:{self.api_port}"
+        self.output_path = work / "stacklens-local.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "LocalRunner":
+        environment = {
+            **os.environ,
+            "STACKLENS_API_PORT": str(self.api_port),
+            "STACKLENS_JIRA_PORT": str(_free_port()),
+            "STACKLENS_STATE_DIR": str(self.work / "state"),
+            "ADMIN_TOKEN": ADMIN_TOKEN,
+            "PYTHONUNBUFFERED": "1",
+        }
+        for name in ("AWS_ENDPOINT_URL", "JIRA_URL"):
+            environment.pop(name, None)
+        stacklens = Path(sys.executable).parent / "stacklens"
+        with open(self.output_path, "wb") as sink:
+            self.process = subprocess.Popen(
+                [str(stacklens), "local"],
+                env=environment,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"stacklens local exited: see {self.output_path}")
+            try:
+                self.admin_request("GET", "/api/automation/status")
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"stacklens local did not start: see {self.output_path}")
+
+    def admin_request(self, method: str, path: str, document: dict | None = None) -> dict:
+        connection = http.client.HTTPConnection("127.0.0.1", self.api_port, timeout=30)
+        try:
+            body = json.dumps(document).encode() if document is not None else None
+            connection.request(
+                method,
+                path,
+                body=body,
+                headers={
+                    "Authorization": f"Bearer {ADMIN_TOKEN}",
+                    "Content-Type": "application/json",
+                },
+            )
+            response = connection.getresponse()
+            answer = json.loads(response.read() or b"{}")
+            if response.status >= 300:
+                raise RuntimeError(f"{method} {path}: {response.status} {answer}")
+            return answer
+        finally:
+            connection.close()
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the runner process so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self) -> None:
+        if not self.process:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        except ProcessLookupError:
+            pass
+
+
+def _register_hosts(runner: LocalRunner, count: int) -> list[tuple[str, str]]:
+    """Hosts registered through the API as an admin would: (host id, key) each."""
+    run_id = uuid.uuid4().hex[:6]
+    hosts = []
+    for index in range(count):
+        host_id = f"load-{run_id}-{index:04d}"
+        answer = runner.admin_request("POST", "/api/hosts", {"host_id": host_id, "store": "L001"})
+        hosts.append((host_id, answer["key"]))
+    return hosts
+
+
+def _percentiles(values: list[float]) -> dict:
+    if not values:
+        return {"p50": None, "p95": None, "max": None}
+    ordered = sorted(values)
+    return {
+        "p50": round(statistics.median(ordered), 1),
+        "p95": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))], 1),
+        "max": round(ordered[-1], 1),
+    }
+
+
+def check_counts(groups: list[dict], errors_sent: dict[str, int]) -> dict:
+    """Per error kind: lines sent against the count of its group(s) in the status API."""
+    kinds = {}
+    for kind in ERROR_KINDS:
+        mine = [group for group in groups if kind.marker in (group.get("template") or "")]
+        counted = sum(int(group["count"]) for group in mine)
+        kinds[kind.name] = {
+            "sent": errors_sent.get(kind.name, 0),
+            "counted": counted,
+            "groups": len(mine),
+            "equal": counted == errors_sent.get(kind.name, 0),
+        }
+    return kinds
+
+
+def run_load(plan: LoadPlan) -> dict:
+    """Start a local stack, run the plan against it, and report (the stack is stopped after)."""
+    work = Path(tempfile.mkdtemp(prefix="stacklens-load-"))
+    runner = LocalRunner(work).start()
+    try:
+        hosts = _register_hosts(runner, plan.shippers)
+        start_at = time.monotonic() + 0.5
+        shippers = [
+            SimulatedShipper(n, host_id, key, ("127.0.0.1", runner.api_port), plan, start_at, n)
+            for n, (host_id, key) in enumerate(hosts)
+        ]
+        cpu_before, runner_cpu_before = time.process_time(), runner.cpu_seconds()
+        for shipper in shippers:
+            shipper.start()
+        give_up_at = start_at + plan.duration + plan.drain
+        for shipper in shippers:
+            shipper.join(timeout=max(0.0, give_up_at - time.monotonic()))
+        finished = time.monotonic()
+        generator_cpu = time.process_time() - cpu_before
+        runner_cpu = runner.cpu_seconds() - runner_cpu_before
+        groups = runner.admin_request("GET", "/api/groups?limit=500")["groups"]
+        return _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cpu)
+    finally:
+        runner.stop()
+
+
+def _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cpu) -> dict:
+    tallies = [shipper.tally for shipper in shippers]
+    still_running = sum(1 for shipper in shippers if shipper.is_alive())
+    failures = [tally.failure for tally in tallies if tally.failure]
+    errors_sent: Counter = Counter()
+    statuses: Counter = Counter()
+    for tally in tallies:
+        errors_sent.update(tally.errors_sent)
+        statuses.update(tally.statuses)
+    lines_sent = sum(tally.lines_sent for tally in tallies)
+    accepted = sum(tally.accepted for tally in tallies)
+    duplicates = sum(tally.duplicates for tally in tallies)
+    batches = sum(tally.batches for tally in tallies)
+    error_lines = sum(errors_sent.values())
+    counted_errors = sum(int(group["count"]) for group in groups)
+    resent_lines = sum(tally.resent_lines for tally in tallies)
+    kinds = check_counts(groups, errors_sent)
+    last_ack = max((tally.last_ack for tally in tallies), default=start_at)
+    elapsed = max(last_ack, start_at + plan.duration) - start_at
+    # Only error events are claimed, so only they can come back as duplicates (from a batch
+    # sent again after its answer was lost); every other line is accepted in every answer.
+    non_error_accepted = accepted - (counted_errors - duplicates)
+    nothing_lost = (
+        not failures
+        and not still_running
+        and lines_sent == plan.shippers * plan.lines_per_shipper
+        and accepted + duplicates == lines_sent
+        and duplicates <= resent_lines
+        and non_error_accepted == lines_sent - error_lines
+        and counted_errors == error_lines
+        and all(kind["equal"] for kind in kinds.values())
+    )
+    wall = finished - start_at
+    return {
+        "load": {
+            "plan": {
+                "shippers": plan.shippers,
+                "duration_s": plan.duration,
+                "lines_per_s_per_shipper": plan.rate,
+                "offered_lines_per_s": round(plan.shippers * plan.rate),
+                "error_rate": plan.error_rate,
+                "linger_ms": plan.linger * 1000,
+                "max_batch_lines": plan.max_events,
+            },
+            "lines_sent": lines_sent,
+            "accepted": accepted,
+            "duplicates": duplicates,
+            "accepted_lines_per_s_in_window": round(
+                sum(t.acked_in_window for t in tallies) / plan.duration
+            ),
+            "accepted_lines_per_s_overall": round(accepted / elapsed) if elapsed else None,
+            "seconds_to_deliver_all": round(elapsed, 1),
+            "batches": batches,
+            "mean_batch_lines": round(accepted / batches, 1) if batches else None,
+            "ingest_request_ms": _percentiles([ms for t in tallies for ms in t.request_ms]),
+            "line_write_to_ack_ms": _percentiles([ms for t in tallies for ms in t.line_ms]),
+            "statuses": {str(status): count for status, count in sorted(statuses.items())},
+            "answers_429": statuses.get(429, 0),
+            "answers_5xx": sum(count for status, count in statuses.items() if status >= 500),
+            "network_errors": sum(t.network_errors for t in tallies),
+            "error_lines_sent": error_lines,
+            "error_lines_counted_in_groups": counted_errors,
+            "non_error_lines_sent": lines_sent - error_lines,
+            "non_error_lines_accepted": non_error_accepted,
+            "lines_resent_after_no_answer": resent_lines,
+            "error_kinds": kinds,
+            "nothing_lost": nothing_lost,
+            "shipper_failures": failures[:5],
+            "shippers_unfinished": still_running,
+            "generator_cpu_s": round(generator_cpu, 1),
+            "generator_cpu_share_of_one_core": round(generator_cpu / wall, 3),
+            "runner_cpu_s": round(runner_cpu, 1),
+            "runner_cpu_share_of_one_core": round(runner_cpu / wall, 3),
+            # On a shared machine the runner gets what the others leave: per CPU second is
+            # the figure that compares across runs.
+            "accepted_lines_per_runner_cpu_second": round(accepted / runner_cpu)
+            if runner_cpu
+            else None,
+            "cpu_count": os.cpu_count(),
+        }
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
+    defaults = LoadPlan()
+    parser.add_argument("--shippers", type=int, default=defaults.shippers)
+    parser.add_argument("--duration", type=float, default=defaults.duration, help="seconds")
+    parser.add_argument(
+        "--rate", type=float, default=defaults.rate, help="lines per second per shipper"
+    )
+    parser.add_argument("--error-rate", type=float, default=defaults.error_rate)
+    parser.add_argument(
+        "--linger", type=float, default=defaults.linger, help="batch window in seconds"
+    )
+    parser.add_argument("--max-batch", type=int, default=defaults.max_events)
+    parser.add_argument(
+        "--drain", type=float, default=defaults.drain, help="seconds to deliver a backlog"
+    )
+    args = parser.parse_args(argv)
+    plan = LoadPlan(
+        args.shippers,
+        args.duration,
+        args.rate,
+        args.error_rate,
+        args.linger,
+        args.max_batch,
+        args.drain,
+    )
+    result = run_load(plan)
+    print(json.dumps(result, indent=2))
+    return 0 if result["load"]["nothing_lost"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

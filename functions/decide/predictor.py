@@ -1,0 +1,122 @@
+"""The trained confidence model scored with numpy alone: the learnt numbers (vocabularies, idf
+weights, coefficients, the calibration's sigmoid) applied to an event's terms.
+
+This is what decide loads at a cold start, so it must not import scikit-learn (over half a
+second); `ConfidenceModel.export()` writes these numbers and a test holds both to 1e-9.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from functions.decide import features
+
+SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO")
+ERROR_PLUS = ("CRITICAL", "HIGH")
+# The term blocks, in column order: each is TF-IDF weighted and scaled to unit length alone.
+TERM_BLOCKS: tuple[tuple[str, Callable[[features.Text], list[str]]], ...] = (
+    ("words", features.word_terms),
+    ("chars", features.char_terms),
+    ("shape", features.shape_terms),
+)
+
+CHAR_BLOCK = [name for name, _ in TERM_BLOCKS].index("chars")
+WORD_CACHE_SIZE = 1 << 16
+
+
+@dataclass(frozen=True)
+class Predictions:
+    severity: list[str]
+    severity_probability: np.ndarray  # one column per SEVERITIES entry
+    actionable_probability: np.ndarray
+
+
+class Predictor:
+    """Severity and actionability from exported parameters (see `ConfidenceModel.export`)."""
+
+    def __init__(self, parameters: dict[str, np.ndarray]) -> None:
+        self.vocabularies: list[dict[str, int]] = []
+        self.idf: list[np.ndarray] = []
+        for name, _ in TERM_BLOCKS:
+            terms = bytes(parameters[f"{name}_vocabulary"]).decode("utf-8").split("\n")
+            self.vocabularies.append({term: i for i, term in enumerate(terms)})
+            self.idf.append(parameters[f"{name}_idf"])
+        self.level_weight = float(parameters["level_weight"][0])
+        # One weight row per column, one weight per output: five severities, then actionability.
+        self.weights = np.hstack([parameters["severity_coef"].T, parameters["actionable_coef"].T])
+        self.intercepts = np.concatenate(
+            [parameters["severity_intercept"], parameters["actionable_intercept"]]
+        )
+        self.calibration_a, self.calibration_b = (float(x) for x in parameters["calibration"])
+        # Masked words repeat from line to line: each word's char columns are looked up once.
+        self._columns_of_word: dict[str, list[int]] = {}
+        columns = sum(len(v) for v in self.vocabularies) + len(features.LEVEL_CLASSES)
+        if self.weights.shape != (columns, len(SEVERITIES) + 1):
+            raise ValueError("the exported coefficients do not match the vocabularies")
+
+    def _char_columns(self, text: features.Text) -> list[int]:
+        """The char block's columns of a text, word by word through a per-word cache."""
+        columns = []
+        for word in text.masked.split():
+            cached = self._columns_of_word.get(word)
+            if cached is None:
+                known = self.vocabularies[CHAR_BLOCK].get
+                cached = [known(gram, -1) for gram in features.word_ngrams(word)]
+                if len(self._columns_of_word) < WORD_CACHE_SIZE:
+                    self._columns_of_word[word] = cached
+            columns += cached
+        return columns
+
+    def _scores(self, messages: list[str], levels: list[str | None]) -> np.ndarray:
+        """Raw linear scores, one row per event, one column per output."""
+        count = len(messages)
+        texts = [features.text_of(message) for message in messages]
+        scores = np.tile(self.intercepts, (count, 1))
+        offset = 0
+        for (_, terms_of), vocabulary, idf in zip(
+            TERM_BLOCKS, self.vocabularies, self.idf, strict=True
+        ):
+            columns, lengths = [], []
+            for text in texts:
+                if terms_of is features.char_terms:
+                    row_columns = self._char_columns(text)
+                else:
+                    row_columns = [vocabulary.get(term, -1) for term in terms_of(text)]
+                columns += row_columns
+                lengths.append(len(row_columns))
+            column_of = np.asarray(columns, dtype=np.int64)
+            row_of = np.repeat(np.arange(count), lengths)
+            inside = column_of >= 0
+            # Each (row, column) pair once, with how often the term occurs in that row.
+            pairs, times = np.unique(
+                row_of[inside] * len(vocabulary) + column_of[inside], return_counts=True
+            )
+            row_of, column_of = np.divmod(pairs, len(vocabulary))
+            # scikit-learn's sublinear tf (1 + log count) times idf, then unit length per row.
+            values = (np.log(times) + 1.0) * idf[column_of]
+            lengths_of_rows = np.sqrt(np.bincount(row_of, weights=values * values, minlength=count))
+            values /= lengths_of_rows[row_of]
+            weights = self.weights[offset + column_of]
+            for output in range(weights.shape[1]):
+                scores[:, output] += np.bincount(
+                    row_of, weights=values * weights[:, output], minlength=count
+                )
+            offset += len(vocabulary)
+        level_columns = offset + np.array(
+            [features.LEVEL_CLASSES.index(features.level_class(level)) for level in levels],
+            dtype=np.int64,
+        )
+        scores += self.level_weight * self.weights[level_columns]
+        return scores
+
+    def predict(self, messages: list[str], levels: list[str | None]) -> Predictions:
+        """Severity class and probabilities for a batch of events."""
+        scores = self._scores(messages, levels)
+        severity_scores = scores[:, : len(SEVERITIES)]
+        exponentials = np.exp(severity_scores - severity_scores.max(axis=1, keepdims=True))
+        severity_probability = exponentials / exponentials.sum(axis=1, keepdims=True)
+        severity = [SEVERITIES[i] for i in severity_probability.argmax(axis=1)]
+        raw = scores[:, len(SEVERITIES)]
+        actionable = 1.0 / (1.0 + np.exp(self.calibration_a * raw + self.calibration_b))
+        return Predictions(severity, severity_probability, actionable)

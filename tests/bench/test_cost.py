@@ -1,0 +1,64 @@
+"""bench/cost.py: request units as DynamoDB bills them, and a small priced run of the real
+functions on moto."""
+
+import boto3
+import pytest
+from moto.dynamodb.models import DynamoDBBackend
+
+from bench import cost
+
+
+def _table(name: str) -> None:
+    boto3.client("dynamodb").create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+
+
+@pytest.mark.integration
+def test_units_follow_item_sizes_and_transactions_cost_twice(aws):
+    dynamodb = boto3.client("dynamodb")
+    _table("units")
+    big = {"pk": {"S": "big"}, "text": {"S": "x" * 1500}}  # two write units
+    small = {"pk": {"S": "small"}}
+    dynamodb.put_item(TableName="units", Item=big)
+    dynamodb.put_item(TableName="units", Item=small)
+    assert cost._write_units("PutItem", {"TableName": "units", "Item": big}) == 2
+    batch = {
+        "RequestItems": {"units": [{"PutRequest": {"Item": big}}, {"PutRequest": {"Item": small}}]}
+    }
+    assert cost._write_units("BatchWriteItem", batch) == 3
+    transaction = {
+        "TransactItems": [
+            {"Update": {"TableName": "units", "Key": {"pk": {"S": "big"}}}},
+            {"Update": {"TableName": "units", "Key": {"pk": {"S": "small"}}}},
+        ]
+    }
+    assert cost._write_units("TransactWriteItems", transaction) == 2 * 2 + 2 * 1
+
+    huge = {"pk": {"S": "huge"}, "text": {"S": "y" * 5000}}  # two read units when consistent
+    consistent = {"TableName": "units", "ConsistentRead": True}
+    assert cost._read_units("GetItem", consistent, {"Item": huge}) == 2
+    assert cost._read_units("GetItem", {"TableName": "units"}, {"Item": huge}) == 1
+    assert cost._read_units("Query", {"TableName": "units"}, {"Items": [small] * 3}) == 0.5
+
+
+@pytest.mark.integration
+def test_a_small_priced_run_counts_every_function_and_price():
+    priced = cost.measure(batch_lines=100, lines=1_000)
+    assert not getattr(DynamoDBBackend.transact_write_items, "item_level", False)  # moto's own
+    assert priced["lines_per_batch"] == 100
+    ingest = priced["functions"]["ingest"]
+    assert ingest["invocations_per_million_lines"] == 10_000
+    assert ingest["read_units_per_million_lines"] > 0  # the host is looked up for every batch
+    dollars = priced["dollars_per_million_lines"]
+    assert dollars["api_gateway"] == pytest.approx(10_000 * cost.HTTP_API_PER_REQUEST)
+    assert priced["total_dollars_per_million_lines"] == pytest.approx(
+        sum(dollars.values()), abs=1e-4
+    )
+    assert priced["dominated_by"] in dollars
+    if priced["error_lines"]:
+        assert ingest["write_units_per_million_lines"] > 0
+        assert priced["functions"]["decide"]["invocations_per_million_lines"] > 0

@@ -1,0 +1,131 @@
+"""The runner's moto server: a cancelled transaction undoes exactly its own writes (and its
+stream records), a stream reader keeps reading after one, and GetRecords answers what moto's
+own serializer would."""
+
+import threading
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+from moto.dynamodb.models import DynamoDBBackend
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import make_server
+
+from local_runner.aws_server import start_moto
+
+pytestmark = pytest.mark.integration
+
+TABLE = "aws-server-test"
+CREDENTIALS = {
+    "region_name": "us-east-1",
+    "aws_access_key_id": "local",
+    "aws_secret_access_key": "local",
+}
+
+
+@pytest.fixture(scope="module")
+def moto_url():
+    # The runner changes how moto undoes transactions, for this process: put it back after.
+    motos_own = DynamoDBBackend.transact_write_items
+    server, url = start_moto("127.0.0.1", 0)
+    dynamodb = boto3.client("dynamodb", endpoint_url=url, **CREDENTIALS)
+    dynamodb.create_table(
+        TableName=TABLE,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    )
+    yield url
+    dynamodb.delete_table(TableName=TABLE)
+    server.shutdown()
+    DynamoDBBackend.transact_write_items = motos_own
+
+
+def _clients(url):
+    return (
+        boto3.client("dynamodb", endpoint_url=url, **CREDENTIALS),
+        boto3.client("dynamodbstreams", endpoint_url=url, **CREDENTIALS),
+    )
+
+
+def _iterator_at_end(dynamodb, streams):
+    arn = dynamodb.describe_table(TableName=TABLE)["Table"]["LatestStreamArn"]
+    shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+    return streams.get_shard_iterator(StreamArn=arn, ShardId=shard, ShardIteratorType="LATEST")[
+        "ShardIterator"
+    ]
+
+
+def _item(dynamodb, key):
+    return dynamodb.get_item(TableName=TABLE, Key={"pk": {"S": key}}, ConsistentRead=True).get(
+        "Item"
+    )
+
+
+def test_a_cancelled_transaction_undoes_only_its_own_writes_and_the_stream_goes_on(moto_url):
+    dynamodb, streams = _clients(moto_url)
+    dynamodb.put_item(TableName=TABLE, Item={"pk": {"S": "kept"}, "n": {"N": "1"}})
+    iterator = _iterator_at_end(dynamodb, streams)
+    with pytest.raises(ClientError) as cancelled:
+        dynamodb.transact_write_items(
+            TransactItems=[
+                {  # applied by moto, then undone
+                    "Update": {
+                        "TableName": TABLE,
+                        "Key": {"pk": {"S": "kept"}},
+                        "UpdateExpression": "ADD n :one",
+                        "ExpressionAttributeValues": {":one": {"N": "1"}},
+                    }
+                },
+                {"Put": {"TableName": TABLE, "Item": {"pk": {"S": "created-then-undone"}}}},
+                {
+                    "Put": {
+                        "TableName": TABLE,
+                        "Item": {"pk": {"S": "refused"}},
+                        "ConditionExpression": "attribute_exists(pk)",
+                    }
+                },
+            ]
+        )
+    assert cancelled.value.response["Error"]["Code"] == "TransactionCanceledException"
+    assert _item(dynamodb, "kept")["n"] == {"N": "1"}
+    assert _item(dynamodb, "created-then-undone") is None
+    dynamodb.put_item(TableName=TABLE, Item={"pk": {"S": "after"}})
+
+    records = streams.get_records(ShardIterator=iterator)["Records"]
+    # The cancelled writes never reach the stream; the write after it does, through the
+    # iterator taken before (a restored copy of the table would have left it behind).
+    assert [r["dynamodb"]["Keys"]["pk"]["S"] for r in records] == ["after"]
+
+
+def test_get_records_answers_what_motos_own_serializer_answers(moto_url):
+    dynamodb, streams = _clients(moto_url)
+    iterator = _iterator_at_end(dynamodb, streams)
+    dynamodb.put_item(
+        TableName=TABLE,
+        Item={"pk": {"S": "shape"}, "hosts": {"SS": ["a", "b"]}, "n": {"N": "2"}},
+    )
+    dynamodb.update_item(
+        TableName=TABLE,
+        Key={"pk": {"S": "shape"}},
+        UpdateExpression="SET samples = :s ADD n :one",
+        ExpressionAttributeValues={
+            ":s": {"L": [{"S": "line"}, {"M": {"deep": {"BOOL": True}}}]},
+            ":one": {"N": "1"},
+        },
+    )
+    dynamodb.delete_item(TableName=TABLE, Key={"pk": {"S": "shape"}})
+
+    # moto without the runner's middleware, on the same backends (they are per process).
+    plain = make_server("127.0.0.1", 0, DomainDispatcherApplication(create_backend_app))
+    threading.Thread(target=plain.serve_forever, daemon=True).start()
+    try:
+        _, plain_streams = _clients(f"http://127.0.0.1:{plain.server_address[1]}")
+        ours = streams.get_records(ShardIterator=iterator)
+        theirs = plain_streams.get_records(ShardIterator=iterator)
+    finally:
+        plain.shutdown()
+    assert [r["eventName"] for r in ours["Records"]] == ["INSERT", "MODIFY", "REMOVE"]
+    assert ours["Records"] == theirs["Records"]
+    assert ours["NextShardIterator"] and theirs["NextShardIterator"]
