@@ -42,3 +42,4 @@ def test_schemathesis_finds_no_error_and_no_answer_outside_the_description(secre
     assert generated, output[-4000:]
     assert int(generated.group(1)) >= MIN_CASES, output[-4000:]
     assert re.search(r"Tested: (\d+)", output), output[-4000:]
+    print(output[-1500:])  # the summary, for `pytest -s`

@@ -156,7 +156,7 @@ def test_sigterm_sends_the_held_event_and_checkpoints_it(ingest, command, logs, 
 def test_status_counts_dead_letters_and_needs_a_state_dir(ingest, command, logs, tmp_path):
     ingest.reject_lines_containing = "MALFORMED"
     # Lines 1 and 2 are complete in the first read (line 3 starts after 2), so they reach the
-    # spool together and go in one batch; line 3, released later, goes in the next.
+    # spool together and go in one batch; line 3, released later, joins it or goes next.
     append(logs / "app.log", line(1, "MALFORMED") + line(2) + line(3))
     once = subprocess.run([*command, "--once"], cwd=ROOT, capture_output=True, timeout=20)
     assert once.returncode == 0
@@ -166,12 +166,15 @@ def test_status_counts_dead_letters_and_needs_a_state_dir(ingest, command, logs,
         capture_output=True,
         text=True,
     )
-    assert "events dead-lettered: 2" in status.stdout  # the batch held both lines
+    dead_letters = (tmp_path / "state" / "dead-letter.jsonl").read_text().splitlines()
+    (refused,) = map(json.loads, dead_letters)
+    held = len(refused["batch"]["events"])
+    assert refused["status"] == 400 and held >= 2  # the whole batch is set aside
+    assert f"events dead-lettered: {held}" in status.stdout
     missing = subprocess.run(
         [sys.executable, "-m", "shipper", "--status"], cwd=ROOT, capture_output=True, text=True
     )
     assert missing.returncode == 2 and "--state-dir" in missing.stderr
-    assert json.loads((tmp_path / "state" / "dead-letter.jsonl").read_text())["status"] == 400
 
 
 @pytest.mark.unit
