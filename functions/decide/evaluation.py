@@ -60,27 +60,45 @@ def error_plus_f1(truth: list[bool], predicted: list[bool]) -> float:
     return round(float(f1_score(truth, predicted, zero_division=0.0)), 4)
 
 
-def grouped_cv(examples: Examples, seed: int = SEED, folds: int = FOLDS) -> dict:
-    """Train on four fifths of the templates, test on the unseen fifth, five times."""
-    severity_truth, severity_predicted, actionable_truth, actionable_probability = [], [], [], []
-    fold_sizes = []
-    for train_indices, test_indices in template_folds(examples, folds):
-        model = train(examples.subset(train_indices), seed=seed)
-        test = examples.subset(test_indices)
-        predictions = model.predict(test.messages, test.levels)
-        severity_truth += test.severities
-        severity_predicted += predictions.severity
-        actionable_truth += test.actionable
-        actionable_probability += [float(p) for p in predictions.actionable_probability]
-        fold_sizes.append({"lines": len(test), "templates": len(set(test.templates))})
+def scores(severity_truth, severity_predicted, actionable_truth, actionable_probability) -> dict:
+    """Macro F1 over the severities, F1 of ERROR-or-worse, and the Brier score."""
     return {
-        "folds": fold_sizes,
         "macro_f1": round(float(f1_score(severity_truth, severity_predicted, average="macro")), 4),
         "error_plus_f1": error_plus_f1(
             [s in ERROR_PLUS for s in severity_truth], [s in ERROR_PLUS for s in severity_predicted]
         ),
         "brier": round(float(brier_score_loss(actionable_truth, actionable_probability)), 4),
-        "reliability": reliability_table(actionable_truth, actionable_probability),
+    }
+
+
+def grouped_cv(examples: Examples, seed: int = SEED, folds: int = FOLDS) -> dict:
+    """Train on four fifths of the templates, test on the unseen fifth, five times.
+
+    Each test fold is scored twice: with the lines' levels, and with every level removed
+    (`no_level`), as Loghub is scored and as a line without a level arrives."""
+    severity_truth, actionable_truth = [], []
+    predicted = {"level": ([], []), "no_level": ([], [])}
+    fold_sizes = []
+    for train_indices, test_indices in template_folds(examples, folds):
+        model = train(examples.subset(train_indices), seed=seed)
+        test = examples.subset(test_indices)
+        severity_truth += test.severities
+        actionable_truth += test.actionable
+        for condition, levels in (("level", test.levels), ("no_level", [None] * len(test))):
+            predictions = model.predict(test.messages, levels)
+            severities, probabilities = predicted[condition]
+            severities += predictions.severity
+            probabilities += [float(p) for p in predictions.actionable_probability]
+        fold_sizes.append({"lines": len(test), "templates": len(set(test.templates))})
+    measured = {
+        condition: scores(severity_truth, severities, actionable_truth, probabilities)
+        for condition, (severities, probabilities) in predicted.items()
+    }
+    return {
+        "folds": fold_sizes,
+        **measured["level"],
+        "reliability": reliability_table(actionable_truth, predicted["level"][1]),
+        "no_level": measured["no_level"],
     }
 
 

@@ -16,7 +16,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from functions.decide import features
-from functions.decide.predictor import SEVERITIES, TERM_BLOCKS, Predictions
+from functions.decide.predictor import SEVERITIES, TERM_BLOCKS, Predictions, severity_of
 
 SEED = 5
 CALIBRATION_FOLDS = 5
@@ -85,7 +85,7 @@ class ConfidenceModel:
         severity_probability = self.severity_classifier.predict_proba(matrix)
         order = [list(self.severity_classifier.classes_).index(s) for s in SEVERITIES]
         severity_probability = severity_probability[:, order]
-        severity = [SEVERITIES[i] for i in severity_probability.argmax(axis=1)]
+        severity = severity_of(severity_probability)
         actionable_column = list(self.actionable_classifier.classes_).index(1)
         actionable_probability = self.actionable_classifier.predict_proba(matrix)[
             :, actionable_column

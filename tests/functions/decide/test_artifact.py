@@ -14,7 +14,7 @@ import sklearn
 
 from functions.decide import artifact
 from functions.decide.corpus.generate import CORPUS_PATH
-from functions.decide.predictor import Predictor
+from functions.decide.predictor import ERROR_PLUS_THRESHOLD, Predictor, severity_of
 from functions.decide.training import load_corpus, train
 
 pytestmark = pytest.mark.unit
@@ -137,3 +137,16 @@ def test_an_archive_holding_a_pickle_is_refused_even_when_vouched_for(tmp_path):
 def test_a_missing_manifest_is_an_artifact_error(tmp_path):
     with pytest.raises(artifact.ArtifactError):
         artifact.load(tmp_path)
+
+
+def test_error_or_worse_is_called_from_its_summed_probability():
+    probabilities = np.array(
+        [
+            # CRITICAL, HIGH, MEDIUM, LOW, INFO
+            [0.20, 0.22, 0.10, 0.06, 0.42],  # together at the threshold: ERROR or worse
+            [0.10, 0.25, 0.05, 0.20, 0.40],  # below it: the likeliest milder class
+            [0.30, 0.15, 0.35, 0.05, 0.15],  # inside ERROR or worse, the likelier class
+        ]
+    )
+    assert probabilities[0, :2].sum() >= ERROR_PLUS_THRESHOLD > probabilities[1, :2].sum()
+    assert severity_of(probabilities) == ["HIGH", "INFO", "CRITICAL"]

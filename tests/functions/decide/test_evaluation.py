@@ -90,6 +90,9 @@ def test_evaluate_prints_one_json_object(tmp_path, capsys):
     assert len(cv["folds"]) == 5
     for name in ("macro_f1", "error_plus_f1", "brier"):
         assert 0.0 <= cv[name] <= 1.0
+        assert 0.0 <= cv["no_level"][name] <= 1.0
+    # Without its level a line is harder to read: the same folds score it apart.
+    assert cv["no_level"] != {name: cv[name] for name in cv["no_level"]}
     assert len(cv["reliability"]) == 10
     assert report["loghub"]["systems"]["Shop"]["lines"] == 1
     assert set(report["goals"]) == {"error_plus_f1", "brier", "loghub_margin"}
