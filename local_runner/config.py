@@ -26,6 +26,13 @@ class LocalConfig:
     state_dir: Path = field(default_factory=lambda: Path(_env("STACKLENS_STATE_DIR", "var")))
     demo_host_id: str = field(default_factory=lambda: _env("STACKLENS_DEMO_HOST", "pos-demo-01"))
     demo_store_id: str = field(default_factory=lambda: _env("STACKLENS_DEMO_STORE", "S001"))
+    # "held": the live stream stays open (real push). "finite": each request is answered as the
+    # status function answers it on AWS (the events, then `retry:`), to try the page as deployed.
+    stream_mode: str = field(default_factory=lambda: _env("STACKLENS_STREAM", "held"))
+
+    def __post_init__(self) -> None:
+        if self.stream_mode not in ("held", "finite"):
+            raise ValueError(f"STACKLENS_STREAM must be held or finite, not {self.stream_mode!r}")
 
     @property
     def api_url(self) -> str:

@@ -107,7 +107,9 @@ def _held_open_stream(stack: Stack, route: Route, path_parameters: dict, first: 
     return stream_with_context(chunks())
 
 
-def create_gateway(stack: Stack) -> Flask:
+def create_gateway(stack: Stack, hold_streams: bool = True) -> Flask:
+    """The Flask app of every route. With `hold_streams` off, a live stream is answered as API
+    Gateway answers it (finite: the browser reconnects), not held open."""
     app = Flask("stacklens.gateway")
 
     def make_view(route: Route):
@@ -115,7 +117,8 @@ def create_gateway(stack: Stack) -> Flask:
             spec = stack.functions[route.function]
             answer = _answer_alone(spec, _event_for(route, path_parameters))
             content_type = answer.headers.get("content-type", "")
-            if answer.status == 200 and content_type.startswith("text/event-stream"):
+            is_stream = content_type.startswith("text/event-stream")
+            if hold_streams and answer.status == 200 and is_stream:
                 body = _held_open_stream(stack, route, path_parameters, answer.body)
                 response = Response(body, status=200, headers=answer.headers)
                 response.headers["X-Accel-Buffering"] = "no"

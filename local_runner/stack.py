@@ -96,7 +96,10 @@ class LocalStack:
             self.stack.functions, self.stack.triggers, self.resources
         )
         self._api = make_server(
-            self.config.host, self.config.api_port, create_gateway(self.stack), threaded=True
+            self.config.host,
+            self.config.api_port,
+            create_gateway(self.stack, hold_streams=self.config.stream_mode == "held"),
+            threaded=True,
         )
         threading.Thread(target=self._api.serve_forever, name="api", daemon=True).start()
         return self

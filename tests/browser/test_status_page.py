@@ -5,24 +5,18 @@ shown as text, the keyboard, and a screenshot of every tab on a laptop and a tab
 import csv
 import io
 import json
-import random
-import string
 import time
-import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import requests
 
-from shipper.signing import signed_headers
+from tests.browser.pages import LAPTOP, ingest_line, log_line, open_logged_in, show_tab, unique_word
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TABS = ("overview", "live", "rules", "history", "jira")
-LAPTOP = {"width": 1366, "height": 768}
 # What shows that a tab has drawn its data (for the screenshots).
 TAB_DRAWN = {
     "overview": "#errors-chart svg",
@@ -32,79 +26,6 @@ TAB_DRAWN = {
     "jira": "#jira-checks li",
 }
 TABLET = {"width": 768, "height": 1024}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-def open_logged_in(browser, stack, tab: str = "overview", viewport=LAPTOP, **page_options):
-    """The page, logged in through its form, with the stream live and `tab` shown."""
-    page = browser.new_page(viewport=viewport, **page_options)
-    page.goto(f"{stack.api_url}/")
-    page.wait_for_selector("#token-form:not([hidden])", timeout=5000)
-    page.fill("#admin-token", stack.admin_token)
-    page.click("#token-submit")
-    page.wait_for_function(
-        "document.querySelector('#stream-state').textContent.toLowerCase().includes('live')",
-        timeout=5000,
-    )
-    show_tab(page, tab)
-    return page
-
-
-def show_tab(page, tab: str) -> None:
-    page.click(f"#tab-{tab}")
-    page.wait_for_selector(f"#panel-{tab}:not([hidden])", timeout=2000)
-
-
-def unique_word() -> str:
-    """Lower-case letters only, so masking keeps it and each test has its own group."""
-    return "".join(random.choices(string.ascii_lowercase, k=12))
-
-
-def ingest_line(stack, line: str) -> None:
-    """Send one line as the demo host's shipper would: signed with its key."""
-    host = "pos-demo-01"
-    key = (stack.state_dir / "demo" / f"{host}.key").read_text().strip()
-    body = json.dumps(
-        {
-            "batch_id": str(uuid.uuid4()),
-            "host": host,
-            "store": "S001",
-            "events": [
-                {
-                    "source": "/var/log/pos/app.log",
-                    "file_id": f"browser-test-{uuid.uuid4().hex}",
-                    "offset": 0,
-                    "line": line,
-                    "observed_at": datetime.now(UTC).isoformat(),
-                }
-            ],
-        }
-    ).encode()
-    answer = requests.post(
-        f"{stack.api_url}/ingest",
-        data=body,
-        headers={"Content-Type": "application/json", **signed_headers(host, key, body)},
-        timeout=5,
-    )
-    assert answer.status_code == 202, answer.text
-
-
-def log_line(level: str, text: str) -> str:
-    return f"2026-11-26 12:00:00,000 {level} [pos.ui] {text}"
 
 
 def visible_error_rows(page) -> list[str]:
