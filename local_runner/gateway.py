@@ -74,8 +74,11 @@ def _event_for(route: Route, path_parameters: dict, headers: dict | None = None)
     )
 
 
-def _held_open_stream(stack: Stack, route: Route, path_parameters: dict, first: bytes):
-    """Yields the first answer, then every later answer of the function, on one connection."""
+def _held_open_stream(
+    stack: Stack, route: Route, path_parameters: dict, first: bytes, keepalive_seconds: float
+):
+    """Yields the first answer, then every later answer of the function, on one connection;
+    a comment line after `keepalive_seconds` without an event keeps proxies from closing it."""
     headers = dict(request.headers)
     spec = stack.functions[route.function]
 
@@ -99,7 +102,7 @@ def _held_open_stream(stack: Stack, route: Route, path_parameters: dict, first: 
                 last_id = ids[-1]
                 last_sent = time.monotonic()
                 yield text.encode("utf-8")
-            elif time.monotonic() - last_sent >= KEEPALIVE_SECONDS:
+            elif time.monotonic() - last_sent >= keepalive_seconds:
                 last_sent = time.monotonic()
                 yield b": keepalive\n\n"
 
@@ -107,7 +110,9 @@ def _held_open_stream(stack: Stack, route: Route, path_parameters: dict, first: 
     return stream_with_context(chunks())
 
 
-def create_gateway(stack: Stack, hold_streams: bool = True) -> Flask:
+def create_gateway(
+    stack: Stack, hold_streams: bool = True, keepalive_seconds: float = KEEPALIVE_SECONDS
+) -> Flask:
     """The Flask app of every route. With `hold_streams` off, a live stream is answered as API
     Gateway answers it (finite: the browser reconnects), not held open."""
     app = Flask("stacklens.gateway")
@@ -119,7 +124,9 @@ def create_gateway(stack: Stack, hold_streams: bool = True) -> Flask:
             content_type = answer.headers.get("content-type", "")
             is_stream = content_type.startswith("text/event-stream")
             if hold_streams and answer.status == 200 and is_stream:
-                body = _held_open_stream(stack, route, path_parameters, answer.body)
+                body = _held_open_stream(
+                    stack, route, path_parameters, answer.body, keepalive_seconds
+                )
                 response = Response(body, status=200, headers=answer.headers)
                 response.headers["X-Accel-Buffering"] = "no"
                 return response

@@ -82,3 +82,21 @@ def test_answers_map_back_including_base64_bodies():
         b"\x00\x01",
     )
     assert http_answer({"ok": True}).status == 200
+
+
+@pytest.mark.integration
+def test_a_held_open_stream_sends_a_comment_line_when_no_event_comes(aws):
+    """Proxies close a silent connection: with no event for the keep-alive time the runner
+    sends an SSE comment (`: keepalive`), which EventSource ignores."""
+    from tests.conftest import ADMIN_TOKEN
+
+    app = create_gateway(read_stack(), keepalive_seconds=0.3)
+    answer = app.test_client().get(
+        "/api/monitoring/live", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, buffered=False
+    )
+    assert answer.status_code == 200
+    assert answer.headers["Content-Type"].startswith("text/event-stream")
+    chunks = iter(answer.response)
+    assert next(chunks).startswith(b"id: ")  # the feed's position: nothing has happened yet
+    assert next(chunks) == b": keepalive\n\n"  # the connection stays open, and says so
+    answer.close()
