@@ -146,7 +146,8 @@ def ticket_keys(fingerprints: list[str]) -> dict[str, str]:
 def hosts() -> list[dict]:
     rows = [row.to_simple_dict() for row in HostModel.scan()]
     for row in rows:
-        row.pop("key", None)  # the signing key never leaves this module
+        for secret in ("key", "previous_key"):  # signing keys never leave this module
+            row.pop(secret, None)
     return sorted(rows, key=lambda row: row["host_id"])
 
 
