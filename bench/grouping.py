@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from functions.ingest.fingerprint import clear_caches
 from functions.ingest.grouping import LineGrouper
-from functions.ingest.masking import clear_caches
 
 SYSTEMS = ("HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Proxifier", "OpenStack")
 LOGHUB = Path(

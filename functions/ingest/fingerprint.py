@@ -9,11 +9,16 @@ fingerprint, so the same text logged as a warning and as an error are two proble
 import hashlib
 from dataclasses import dataclass
 
+from functions.ingest import masking
 from functions.ingest.masking import group_key, template_of
 from functions.ingest.parsing import ParsedLine
 from functions.ingest.stack_traces import crash_site
 
 FINGERPRINT_LENGTH = 32
+# The fingerprint of a plain line, kept by its level class and template: one event type comes
+# back line after line (bounded: dropped when this full).
+MAX_CACHED_FINGERPRINTS = 20_000
+_LINE_FINGERPRINT: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,26 @@ def signature_of(parsed: ParsedLine) -> Signature:
     template = template_of(parsed.message)
     site = crash_site(f"{parsed.message}\n{parsed.trace}") if parsed.trace else None
     if site is None:
-        return Signature(_digest("line", level_class(parsed.level), group_key(template)), template)
+        return Signature(_line_fingerprint(level_class(parsed.level), template), template)
     where = " < ".join(site.frames) or "?"
     return Signature(
         _digest("crash", level_class(parsed.level), site.exception_type, *site.frames),
         f"{template} [{site.exception_type} at {where}]",
     )
+
+
+def _line_fingerprint(level: str, template: str) -> str:
+    key = (level, template)
+    fingerprint = _LINE_FINGERPRINT.get(key)
+    if fingerprint is None:
+        fingerprint = _digest("line", level, group_key(template))
+        if len(_LINE_FINGERPRINT) >= MAX_CACHED_FINGERPRINTS:
+            _LINE_FINGERPRINT.clear()
+        _LINE_FINGERPRINT[key] = fingerprint
+    return fingerprint
+
+
+def clear_caches() -> None:
+    """Forget every template and token seen (a fresh process, as a benchmark's fresh run needs)."""
+    _LINE_FINGERPRINT.clear()
+    masking.clear_caches()

@@ -11,6 +11,7 @@ one template (a property test holds them equal).
 """
 
 import re
+from typing import NamedTuple
 
 # Only the start of a message is templated: it names the event; a 200 KiB dump after it
 # would only cost time.
@@ -24,21 +25,39 @@ def _ipv6(match: re.Match) -> str:
     return "<host>" if len(groups) >= 2 and any(c.isdigit() for c in candidate) else candidate
 
 
-class _Clues:
+class _Clues(NamedTuple):
     """What a message holds, counted once: each mask's hint reads these instead of the text.
     Counts of the message as given are upper bounds for every later step, as no mask
-    writes any of these characters or a digit."""
+    writes any of these characters or a digit. Counts stop at the most any hint asks for,
+    so few texts differ in their clues and the masks to try are looked up by them."""
 
-    __slots__ = ("text", "digit", "colons", "dashes", "dots", "quotes", "slashes")
+    digit: bool
+    colons: int
+    dashes: int
+    dots: int
+    double_quote: bool
+    quotes: bool
+    slashes: bool
+    scheme: bool
+    at: bool
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.digit = _DIGIT.search(text) is not None
-        self.colons = text.count(":")
-        self.dashes = text.count("-")
-        self.dots = text.count(".")
-        self.quotes = "'" in text or '"' in text
-        self.slashes = "/" in text or "\\" in text
+
+def _clues_of(text: str) -> _Clues:
+    colons = text.count(":")
+    dashes = text.count("-")
+    dots = text.count(".")
+    double_quote = '"' in text
+    return _Clues(
+        _DIGIT.search(text) is not None,
+        colons if colons < 2 else 2,
+        dashes if dashes < 4 else 4,
+        dots if dots < 3 else 3,
+        double_quote,
+        double_quote or "'" in text,
+        "/" in text or "\\" in text,
+        "://" in text,
+        "@" in text,
+    )
 
 
 # (replacement, pattern, hint), applied in this order. A mask is only tried when its hint
@@ -49,17 +68,17 @@ _MASKS = [
     (
         r'"\1 <path>"',
         re.compile(r'"(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS) [^"\s]+(?: HTTP/[\d.]+)?"'),
-        lambda clues: '"' in clues.text,
+        lambda clues: clues.double_quote,
     ),
     (
         "<url>",
         re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>()\[\]]+"),
-        lambda clues: "://" in clues.text,
+        lambda clues: clues.scheme,
     ),
     (
         "<email>",
         re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-        lambda clues: "@" in clues.text,
+        lambda clues: clues.at,
     ),
     (
         "<uuid>",
@@ -164,6 +183,8 @@ _ANY_MASK = re.compile(r"<[\w*]+>")
 _IDENTIFIER = re.compile(r"\w[_.$:=/\\]\w|[A-Z]{2,}_|\w\(\w|\w\[")
 _VALUE_LIKE = re.compile(f"{_ANY_MASK.pattern}|{_IDENTIFIER.pattern}")
 _SHAPED_MASKS = _MASKS[:-3]
+# The masks whose hints hold, by clues (a few hundred kinds of clues at most).
+_SHAPED_MASKS_FOR: dict[_Clues, tuple] = {}
 # The last three need nothing but a digit.
 _DIGIT_MASKS = [(replacement, pattern) for replacement, pattern, _ in _MASKS[-3:]]
 # A template's tokens are mostly words and masks that come back on line after line: what each
@@ -183,10 +204,16 @@ _UNIT = (
     r"(?![\w.])"
 )
 _JOIN = rf"(?<=\d)\s(?={_UNIT})|\s(?=\(\d)|(?<=\d) (?=\d\d:)"
-# Whether a text has a place to join: the same places, found faster (no lookbehind to start).
-_ANY_JOIN = re.compile(rf"\d\s(?:{_UNIT}|\d\d:)|\s\(\d")
+# Whether a text has a place to join (or a tab before a time: a few more places, none fewer),
+# found faster: the search stops only at whitespace, far rarer in a line than digits.
+_ANY_JOIN = re.compile(rf"\s(?:(?<=\d\s)(?:{_UNIT}|\d\d:)|\(\d)")
 _WORDS = re.compile(rf"\S+(?:(?:{_JOIN})\S+)*")
 _TOKEN_IN_GROUP_KEY: dict[str, str] = {}
+# The template of a masked text, kept by that text: texts of one event type come back with
+# other values each time (bounded like the token caches, and only texts this short).
+MAX_CACHED_TEMPLATES = 20_000
+MAX_CACHED_TEMPLATE_CHARS = 1000
+_TEMPLATE_OF_MASKED: dict[str, str] = {}
 
 
 def template_of(message: str, *, word_by_word: bool = True) -> str:
@@ -197,13 +224,26 @@ def template_of(message: str, *, word_by_word: bool = True) -> str:
         # Cut at a space: a value cut in half would no longer look like one.
         text = text[:MAX_TEMPLATE_INPUT].rsplit(" ", 1)[0]
     if not word_by_word or "'" in text or '"' in text:
-        text = _masked(text, _Clues(text))
+        text = _masked(text)
     else:
         # No mask matches across the spaces between words (see _JOIN): each word is masked on
         # its own, as it would be in place, and words come back line after line.
         words = _WORDS.findall(text) if _ANY_JOIN.search(text) else text.split()
         known = _MASKED_WORD
         text = " ".join([known.get(word) or _masked_word(word) for word in words])
+    # Lines of one event type mask to one text, whatever their values were.
+    template = _TEMPLATE_OF_MASKED.get(text)
+    if template is None:
+        template = _template_of_masked(text)
+        if len(text) <= MAX_CACHED_TEMPLATE_CHARS:
+            if len(_TEMPLATE_OF_MASKED) >= MAX_CACHED_TEMPLATES:
+                _TEMPLATE_OF_MASKED.clear()
+            _TEMPLATE_OF_MASKED[text] = template
+    return template
+
+
+def _template_of_masked(text: str) -> str:
+    """Masked text -> template: repeated masks as one, identifier-like tokens as <*>."""
     if "<" in text:
         text = _REPEATED_MASK.sub(r"\1", text)
     tokens = _TOKEN_IN_TEMPLATE
@@ -223,11 +263,17 @@ def template_of(message: str, *, word_by_word: bool = True) -> str:
     return " ".join(parts)
 
 
-def _masked(text: str, clues: _Clues) -> str:
+def _masked(text: str) -> str:
     """Every mask, in order, over the text."""
-    for replacement, pattern, hint in _SHAPED_MASKS:
-        if hint(clues):
-            text = pattern.sub(replacement, text)
+    clues = _clues_of(text)
+    masks = _SHAPED_MASKS_FOR.get(clues)
+    if masks is None:
+        masks = tuple(
+            (replacement, pattern) for replacement, pattern, hint in _SHAPED_MASKS if hint(clues)
+        )
+        _SHAPED_MASKS_FOR[clues] = masks
+    for replacement, pattern in masks:
+        text = pattern.sub(replacement, text)
     # The masks above often took every digit (dates, addresses): then these have nothing left.
     if clues.digit and _DIGIT.search(text):
         for replacement, pattern in _DIGIT_MASKS:
@@ -246,7 +292,7 @@ def _masked_word(word: str) -> str:
         shape = word.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
         masked = _MASKED_SHAPE.get(shape)
         if masked is None:
-            masked = _masked(word, _Clues(word))
+            masked = _masked(word)
             if _DIGIT.search(masked) is None and len(word) <= MAX_CACHED_TOKEN_CHARS:
                 if len(_MASKED_SHAPE) >= MAX_CACHED_TOKENS:
                     _MASKED_SHAPE.clear()
@@ -282,5 +328,12 @@ def group_key(template: str) -> str:
 
 def clear_caches() -> None:
     """Forget every token seen (a fresh process, as a benchmark's fresh run needs)."""
-    for cache in (_TOKEN_IN_TEMPLATE, _TOKEN_IN_GROUP_KEY, _MASKED_WORD, _MASKED_SHAPE):
+    for cache in (
+        _TOKEN_IN_TEMPLATE,
+        _TOKEN_IN_GROUP_KEY,
+        _MASKED_WORD,
+        _MASKED_SHAPE,
+        _TEMPLATE_OF_MASKED,
+        _SHAPED_MASKS_FOR,
+    ):
         cache.clear()
