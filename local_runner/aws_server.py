@@ -16,12 +16,14 @@ import copy
 import io
 import json
 import math
+import sys
 import threading
 import uuid
 import zlib
 from collections.abc import Callable
 from datetime import datetime
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from moto.core.utils import unix_time
 from moto.dynamodb import models as dynamodb_models
@@ -33,6 +35,10 @@ from moto.moto_server.werkzeug_app import (
     MotoRequestHandler,
     create_backend_app,
 )
+import boto3
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.handlers import BUILTIN_HANDLERS
+from moto.core.request import environ_key_for_header
 from werkzeug.serving import BaseWSGIServer, make_server
 
 GET_RECORDS_TARGET = "DynamoDBStreams_20120810.GetRecords"
@@ -170,11 +176,110 @@ def install_item_level_transactions() -> Callable[[], None]:
     return uninstall
 
 
+class _Body(io.BytesIO):
+    """A response body as botocore reads one from urllib3."""
+
+    def stream(self, **_kwargs):
+        chunk = self.read()
+        while chunk:
+            yield chunk
+            chunk = self.read()
+
+
+def _request_body(request: AWSPreparedRequest) -> bytes:
+    body = request.body or b""
+    if hasattr(body, "read"):
+        body = body.read()
+    return body.encode("utf-8") if isinstance(body, str) else bytes(body)
+
+
+def _environ(request: AWSPreparedRequest, body: bytes) -> dict:
+    """The WSGI environ werkzeug's server would build for this request."""
+    url = urlsplit(request.url)
+    environ = {
+        "REQUEST_METHOD": request.method,
+        "SCRIPT_NAME": "",
+        "PATH_INFO": url.path or "/",
+        "QUERY_STRING": url.query,
+        "SERVER_NAME": url.hostname or "127.0.0.1",
+        "SERVER_PORT": str(url.port or 80),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": url.netloc,
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": url.scheme or "http",
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+    }
+    for name, value in request.headers.items():
+        key = environ_key_for_header(name)
+        if key != "CONTENT_LENGTH":
+            environ[key] = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    return environ
+
+
+class InProcessClients:
+    """The botocore hook: a request for a registered server's URL is answered by that server's
+    WSGI app (read at each request: the runner wraps it after start) in the calling thread;
+    any other request goes out as usual. One hook for the process, servers come and go."""
+
+    def __init__(self):
+        self.servers: dict[str, BaseWSGIServer] = {}  # "http://host:port" -> server
+        self.installed = False
+
+    def add(self, url: str, server: BaseWSGIServer) -> None:
+        if not self.installed:
+            # Every botocore session created from now on (pynamodb's, boto3's) calls the hook,
+            # and so does boto3's default session if it exists already.
+            BUILTIN_HANDLERS.append(("before-send", self))
+            if boto3.DEFAULT_SESSION is not None:
+                boto3.DEFAULT_SESSION.events.register("before-send", self)
+            self.installed = True
+        self.servers[url.rstrip("/")] = server
+
+    def remove(self, url: str) -> None:
+        self.servers.pop(url.rstrip("/"), None)
+
+    def __call__(self, request: AWSPreparedRequest, **_kwargs) -> AWSResponse | None:
+        url = urlsplit(request.url)
+        server = self.servers.get(f"{url.scheme}://{url.netloc}")
+        if server is None:
+            return None
+        answer: dict = {}
+
+        def start_response(status: str, headers: list, exc_info=None) -> None:
+            answer["status"], answer["headers"] = int(status.split()[0]), headers
+
+        chunks = server.app(_environ(request, _request_body(request)), start_response)
+        try:
+            body = b"".join(chunks)
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+        return AWSResponse(request.url, answer["status"], dict(answer["headers"]), _Body(body))
+
+
+in_process_clients = InProcessClients()
+
+
 def start_moto(host: str, port: int) -> tuple[BaseWSGIServer, str]:
-    """Serve moto on host:port (0: any free port) in a daemon thread; the server and its URL."""
+    """Serve moto on host:port (0: any free port) in a daemon thread, and to this process's
+    own clients without HTTP; the server and its URL."""
     install_item_level_transactions()
     app = OneDynamoDBRequestAtATime(DomainDispatcherApplication(create_backend_app))
     server = make_server(host, port, app, threaded=True, request_handler=MotoRequestHandler)
     threading.Thread(target=server.serve_forever, name="moto", daemon=True).start()
     bound_host, bound_port = server.server_address[:2]
-    return server, f"http://{bound_host}:{bound_port}"
+    url = f"http://{bound_host}:{bound_port}"
+    in_process_clients.add(url, server)
+    return server, url
+
+
+def stop_moto(server: BaseWSGIServer) -> None:
+    bound_host, bound_port = server.server_address[:2]
+    in_process_clients.remove(f"http://{bound_host}:{bound_port}")
+    server.shutdown()

@@ -16,7 +16,7 @@ from local_runner.aws_resources import (
     function_environment,
     parameters_from_environment,
 )
-from local_runner.aws_server import start_moto
+from local_runner.aws_server import start_moto, stop_moto
 from local_runner.config import LocalConfig
 from local_runner.gateway import create_gateway
 from local_runner.invoke import invoked, load_handler
@@ -112,4 +112,4 @@ class LocalStack:
         if self._jira:
             self._jira.shutdown()
         if self._aws:
-            self._aws.shutdown()
+            stop_moto(self._aws)

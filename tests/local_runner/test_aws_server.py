@@ -1,17 +1,18 @@
 """The runner's moto server: a cancelled transaction undoes exactly its own writes (and its
-stream records), a stream reader keeps reading after one, and GetRecords answers what moto's
-own serializer would."""
+stream records), a stream reader keeps reading after one, GetRecords answers what moto's
+own serializer would, and the runner's own clients are answered without HTTP."""
 
 import threading
 
 import boto3
 import pytest
-from botocore.exceptions import ClientError
+from botocore.config import Config
+from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeoutError
 from moto.dynamodb.models import DynamoDBBackend
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
-from local_runner.aws_server import start_moto
+from local_runner.aws_server import start_moto, stop_moto
 
 pytestmark = pytest.mark.integration
 
@@ -129,3 +130,34 @@ def test_get_records_answers_what_motos_own_serializer_answers(moto_url):
     assert [r["eventName"] for r in ours["Records"]] == ["INSERT", "MODIFY", "REMOVE"]
     assert ours["Records"] == theirs["Records"]
     assert ours["NextShardIterator"] and theirs["NextShardIterator"]
+
+
+def test_clients_in_the_runners_process_are_answered_without_http():
+    motos_own = DynamoDBBackend.transact_write_items
+    server, url = start_moto("127.0.0.1", 0)
+    # No retries and a short wait: an answer that had to come over the socket fails fast.
+    impatient = Config(read_timeout=1, connect_timeout=1, retries={"total_max_attempts": 1})
+    try:
+        server.shutdown()  # nothing answers on the socket any more
+        dynamodb = boto3.client("dynamodb", endpoint_url=url, config=impatient, **CREDENTIALS)
+        dynamodb.create_table(
+            TableName="in-process",
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        dynamodb.put_item(TableName="in-process", Item={"pk": {"S": "a"}, "n": {"N": "1"}})
+        item = dynamodb.get_item(TableName="in-process", Key={"pk": {"S": "a"}})["Item"]
+        assert item == {"pk": {"S": "a"}, "n": {"N": "1"}}
+        with pytest.raises(ClientError) as missing:  # moto's errors come back as they are
+            dynamodb.get_item(TableName="no-such-table", Key={"pk": {"S": "a"}})
+        assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
+        dynamodb.delete_table(TableName="in-process")
+
+        stop_moto(server)  # the runner stopped: its clients are no longer answered
+        with pytest.raises((EndpointConnectionError, ReadTimeoutError)):
+            dynamodb.list_tables()
+    finally:
+        stop_moto(server)
+        server.server_close()
+        DynamoDBBackend.transact_write_items = motos_own
