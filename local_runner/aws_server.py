@@ -25,6 +25,10 @@ from datetime import datetime
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
+import boto3
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.handlers import BUILTIN_HANDLERS
+from moto.core.request import environ_key_for_header
 from moto.core.utils import unix_time
 from moto.dynamodb import models as dynamodb_models
 from moto.dynamodb.models.dynamo_type import DynamoType
@@ -35,10 +39,6 @@ from moto.moto_server.werkzeug_app import (
     MotoRequestHandler,
     create_backend_app,
 )
-import boto3
-from botocore.awsrequest import AWSPreparedRequest, AWSResponse
-from botocore.handlers import BUILTIN_HANDLERS
-from moto.core.request import environ_key_for_header
 from werkzeug.serving import BaseWSGIServer, make_server
 
 GET_RECORDS_TARGET = "DynamoDBStreams_20120810.GetRecords"
