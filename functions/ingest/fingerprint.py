@@ -7,7 +7,7 @@ fingerprint, so the same text logged as a warning and as an error are two proble
 """
 
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from functions.ingest import masking
 from functions.ingest.masking import group_key, template_of
@@ -21,8 +21,7 @@ MAX_CACHED_FINGERPRINTS = 20_000
 _LINE_FINGERPRINT: dict[tuple[str, str], str] = {}
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(NamedTuple):
     fingerprint: str
     template: str
 

@@ -26,9 +26,13 @@ class LineGrouper:
         self.templates: dict[str, str] = {}  # fingerprint -> template of its first line
 
     def group_of(self, line: str) -> str:
-        # A syslog priority or a JSON level is a number whose value matters; a trace names
-        # functions that may differ by a digit. Those lines always take the long way.
-        if "\n" in line or line[:1] in ("<", "{"):
+        # A syslog priority or a JSON level is a number whose value matters (JSON may come
+        # after the spaces json.loads skips); a trace names functions that may differ by a
+        # digit. Those lines always take the long way. ("" is in every string: so is "".)
+        first = line[:1]
+        if first in "<{ \t\r" and (first in "<{" or line.lstrip(" \t\r")[:1] == "{"):
+            return self._fingerprint(line)
+        if "\n" in line:
             return self._fingerprint(line)
         # surrogatepass: a lone surrogate (undecodable input) still has a shape.
         shape = line.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)

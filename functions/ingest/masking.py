@@ -183,6 +183,7 @@ _ANY_MASK = re.compile(r"<[\w*]+>")
 _IDENTIFIER = re.compile(r"\w[_.$:=/\\]\w|[A-Z]{2,}_|\w\(\w|\w\[")
 _VALUE_LIKE = re.compile(f"{_ANY_MASK.pattern}|{_IDENTIFIER.pattern}")
 _SHAPED_MASKS = _MASKS[:-3]
+_REQUEST_LINE_MASK, _REQUEST_LINE, _ = _MASKS[0]
 # The masks whose hints hold, by clues (a few hundred kinds of clues at most).
 _SHAPED_MASKS_FOR: dict[_Clues, tuple] = {}
 # The last three need nothing but a digit.
@@ -223,7 +224,9 @@ def template_of(message: str, *, word_by_word: bool = True) -> str:
     if len(text) > MAX_TEMPLATE_INPUT:
         # Cut at a space: a value cut in half would no longer look like one.
         text = text[:MAX_TEMPLATE_INPUT].rsplit(" ", 1)[0]
-    if not word_by_word or "'" in text or '"' in text:
+    if word_by_word and ("'" in text or '"' in text):
+        word_by_word, text = _request_line_masked(text)
+    if not word_by_word:
         text = _masked(text)
     else:
         # No mask matches across the spaces between words (see _JOIN): each word is masked on
@@ -240,6 +243,18 @@ def template_of(message: str, *, word_by_word: bool = True) -> str:
                 _TEMPLATE_OF_MASKED.clear()
             _TEMPLATE_OF_MASKED[text] = template
     return template
+
+
+def _request_line_masked(text: str) -> tuple[bool, str]:
+    """(True, the text with its request line masked) when the quotes of one request line (an
+    access log's "GET /path HTTP/1.1") are all the quotes it holds: that mask comes first, and
+    what it leaves ("GET <path>") no later mask reads, so the rest masks word by word.
+    (False, the text) otherwise: quotes may span words, the text is masked whole."""
+    if "'" not in text:
+        masked, lines = _REQUEST_LINE.subn(_REQUEST_LINE_MASK, text)
+        if lines == 1 and masked.count('"') == 2:
+            return True, masked
+    return False, text
 
 
 def _template_of_masked(text: str) -> str:

@@ -7,7 +7,7 @@ guessed from its words, so no line is ever refused for its format.
 
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LEVELS = ("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -110,14 +110,17 @@ _JSON_TRACE_KEYS = ("exc_info", "exception", "stack_trace", "stacktrace", "stack
 
 _TRACEBACK_HEADER = "Traceback (most recent call last):"
 
-# Keyword guesses for text with no level, strongest first: (level, a word that any of its
-# keywords starts with, the keywords as whole words). Matched on lower-cased text; the
-# substring test first, as most lines hold none of them.
+# Keyword guesses for text with no level, strongest first: (level, what its keywords hold,
+# each keyword held by one of them, the keywords as whole words). Matched on lower-cased text;
+# the substring tests first, as most lines hold none of them and a whole-word search is slow.
 _GUESSES = (
     ("CRITICAL", ("fatal", "critical", "panic", "emergency"), r"fatal|critical|panic|emergency"),
     (
         "ERROR",
-        ("err", "exception", "traceback", "fail", "refused", "denied", "unreachable", "time"),
+        (
+            *("error", "exception", "traceback", "fail", "refused", "denied", "unreachable"),
+            *("timed out", "timeout"),
+        ),
         r"error|errors|exception|traceback|fail|failed|failure|refused|denied|"
         r"unreachable|timed out|timeout",
     ),
@@ -132,9 +135,9 @@ _GUESSES = tuple(
 )
 
 
-@dataclass(frozen=True)
-class ParsedLine:
-    """One log event, parsed. `trace` is whatever followed the first line (a stack trace)."""
+class ParsedLine(NamedTuple):
+    """One log event, parsed. `trace` is whatever followed the first line (a stack trace).
+    A named tuple: immutable like a frozen dataclass, and made in half the time."""
 
     level: str
     message: str
@@ -157,8 +160,18 @@ def normalise_level(word: str | int | None) -> str | None:
     return _LEVEL_ALIASES.get(str(word).strip().upper())
 
 
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation grouped by first letter: at each place a search tries one branch, not all."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+
+
 # Any keyword's start: one pass tells that a line (most lines) holds none of them.
-_ANY_GUESS_NEEDLE = re.compile("|".join(needle for _, needles, _ in _GUESSES for needle in needles))
+_ANY_GUESS_NEEDLE = re.compile(
+    _by_first_letter([needle for _, needles, _ in _GUESSES for needle in needles])
+)
 
 
 def guess_level(text: str) -> str:
@@ -174,15 +187,19 @@ def guess_level(text: str) -> str:
 
 def parse(event_text: str) -> ParsedLine:
     """Parse one event: its first line gives the fields, the rest is kept as its trace."""
-    first, _, rest = event_text.replace("\r\n", "\n").partition("\n")
-    trace = rest.strip("\n") or None
-    if first.strip() == _TRACEBACK_HEADER:
+    if "\n" in event_text:
+        first, _, rest = event_text.replace("\r\n", "\n").partition("\n")
+        trace = rest.strip("\n") or None
+    else:  # most events: one line
+        first, trace = event_text, None
+    stripped = first.strip()
+    if stripped == _TRACEBACK_HEADER:
         return _bare_traceback(event_text.strip("\n"))
     parsed = (
         _parse_json(first)
         or _parse_syslog(first)
         or _parse_layouts(first)
-        or ParsedLine(level=guess_level(event_text), message=first.strip(), layout="unknown")
+        or ParsedLine(level=guess_level(event_text), message=stripped, layout="unknown")
     )
     if trace and not parsed.trace:
         parsed = ParsedLine(
@@ -201,11 +218,26 @@ _LEVEL_FIRST = tuple(
 )
 
 
+# A line that starts with a digit can only match where it starts with a date; one that starts
+# with a capital only where its first word in capitals is a level word (what follows a level
+# is "]", ":" or a space, never another capital).
+_DATE_FIRST = re.compile(r"\d{2,4}[-/]\d{2}[-/]\d{2}")
+_CAPITALS_FIRST = re.compile(r"[A-Z]+")
+
+
 def _layouts_for(line: str) -> tuple[int, ...]:
     first = line[:1]
-    if first == "[" or first.isdigit():
-        return _TIMESTAMP_FIRST
-    return _LEVEL_FIRST if "A" <= first <= "Z" else ()
+    if first == "[":
+        # "[" and a date, "[" and a capital (Apache's day, a level word): any layout.
+        second = line[1:2]
+        if "A" <= second <= "Z" or (second.isdigit() and _DATE_FIRST.match(line, 1)):
+            return _TIMESTAMP_FIRST
+        return ()
+    if first.isdigit():
+        return _TIMESTAMP_FIRST if _DATE_FIRST.match(line) else ()
+    if "A" <= first <= "Z" and _CAPITALS_FIRST.match(line)[0] in _LEVEL_ALIASES:
+        return _LEVEL_FIRST
+    return ()
 
 
 def _parse_layouts(line: str) -> ParsedLine | None:
@@ -228,7 +260,7 @@ def _parse_syslog(line: str) -> ParsedLine | None:
     # Both start with "<PRI>" or (RFC 3164 as written to files) a month's capital.
     if not line or not (line[0] == "<" or "A" <= line[0] <= "Z"):
         return None
-    match = _SYSLOG_5424.match(line) or _SYSLOG_3164.match(line)
+    match = (_SYSLOG_5424.match(line) if line[0] == "<" else None) or _SYSLOG_3164.match(line)
     if not match:
         return None
     message = match["message"].strip()

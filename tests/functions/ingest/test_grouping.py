@@ -73,9 +73,10 @@ def test_the_grouper_gives_ingest_fingerprints():
     assert grouper.group_of(again) == signature_of(parse(again)).fingerprint
 
 
-def test_a_level_given_by_a_number_is_not_taken_from_the_lines_shape():
-    error = '{"level": 50, "pid": 1, "hostname": "t", "msg": "drawer jammed"}'
-    info = '{"level": 30, "pid": 1, "hostname": "t", "msg": "drawer jammed"}'
+@pytest.mark.parametrize("indent", ["", " ", "\t "])
+def test_a_level_given_by_a_number_is_not_taken_from_the_lines_shape(indent):
+    error = indent + '{"level": 50, "pid": 1, "hostname": "t", "msg": "drawer jammed"}'
+    info = indent + '{"level": 30, "pid": 1, "hostname": "t", "msg": "drawer jammed"}'
     grouper = LineGrouper()
 
     assert grouper.group_of(error) != grouper.group_of(info)
