@@ -51,6 +51,8 @@ class Coalesced:
     baseline: dict[str, int | None] = field(default_factory=dict)
     # sequence number of the last change -> sequence numbers of the group's earlier changes
     behind: dict[str, list[str]] = field(default_factory=dict)
+    # the groups to decide, in the batch's order
+    fingerprints: list[str] = field(default_factory=list)
 
     def superseded(self, sequence_number: str) -> bool:
         return any(sequence_number in earlier for earlier in self.behind.values())
@@ -63,7 +65,7 @@ def coalesce(records: list[dict]) -> Coalesced:
         fingerprint = (change.get("Keys") or {}).get("fingerprint", {}).get("S")
         if record.get("eventName") != "REMOVE" and "NewImage" in change and fingerprint:
             changes.setdefault(fingerprint, []).append(change)
-    coalesced = Coalesced()
+    coalesced = Coalesced(fingerprints=list(changes))
     for group_changes in changes.values():
         last = group_changes[-1]["SequenceNumber"]
         coalesced.baseline[last] = _previous_count(group_changes[0])
@@ -77,8 +79,11 @@ def decide_change(
     runtime: store.RuntimeSettings,
     sqs,
     batch: Coalesced | None = None,
+    tickets: dict[str, dict] | None = None,
 ) -> None:
-    """Decide about one changed group: log the decision, queue its ticket job, feed it live."""
+    """Decide about one changed group: log the decision, queue its ticket job, feed it live.
+    `tickets`: the batch's tickets read with the settings (a group without one is missing);
+    None reads the group's ticket here."""
     if record.event_name == DynamoDBRecordEventName.REMOVE:
         return
     change = record.raw_event["dynamodb"]
@@ -94,9 +99,13 @@ def decide_change(
         confidence.score(group.get("level", ""), group.get("message", "")),
         feedback.labels_for(group["fingerprint"]),
     )
+    if tickets is None:
+        ticket = store.read_ticket(group["fingerprint"])
+    else:
+        ticket = tickets.get(group["fingerprint"])
     decision = policy.decide(
         group,
-        store.read_ticket(group["fingerprint"]),
+        ticket,
         runtime.automation_enabled,
         runtime.thresholds,
         adjusted.confidence,
@@ -153,12 +162,18 @@ def decide_change(
 @logger.inject_lambda_context
 @publishes_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    # Settings are read once per batch: a toggle takes effect on the next batch.
+    # Settings are read once per batch: a toggle takes effect on the next batch. The groups'
+    # tickets come in the same read (one round trip before the first decision).
     settings = load()
-    runtime = store.read_runtime_settings()
     batch = coalesce(event.get("Records") or [])
+    runtime, tickets = store.read_settings_and_tickets(batch.fingerprints)
     handle = partial(
-        decide_change, settings=settings, runtime=runtime, sqs=store.sqs_client(), batch=batch
+        decide_change,
+        settings=settings,
+        runtime=runtime,
+        sqs=store.sqs_client(),
+        batch=batch,
+        tickets=tickets,
     )
     answer = process_partial_response(
         event=event, record_handler=handle, processor=processor, context=context

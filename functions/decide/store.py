@@ -1,8 +1,10 @@
 """Decide's persistence: read tickets and runtime settings, log decisions, queue ticket jobs."""
 
 import json
+import os
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 
 import boto3
 from aws_lambda_powertools import Logger
@@ -60,16 +62,52 @@ def _valid_thresholds(value) -> dict:
     return valid
 
 
-def read_runtime_settings() -> RuntimeSettings:
+def _runtime_settings(items: list[SettingModel]) -> RuntimeSettings:
     """Automation on/off (on unless switched off) and thresholds over the defaults."""
     enabled = True
     thresholds = dict(DEFAULT_THRESHOLDS)
-    for item in SettingModel.batch_get([AUTOMATION_SETTING, THRESHOLDS_SETTING]):
+    for item in items:
         if item.name == AUTOMATION_SETTING and item.enabled is not None:
             enabled = bool(item.enabled)
         elif item.name == THRESHOLDS_SETTING:
             thresholds.update(_valid_thresholds(item.value))
     return RuntimeSettings(automation_enabled=enabled, thresholds=thresholds)
+
+
+def read_runtime_settings() -> RuntimeSettings:
+    return _runtime_settings(list(SettingModel.batch_get([AUTOMATION_SETTING, THRESHOLDS_SETTING])))
+
+
+# BatchGetItem reads at most 100 keys a request.
+KEYS_PER_BATCH_GET = 100
+
+
+def read_settings_and_tickets(fingerprints: list[str]) -> tuple[RuntimeSettings, dict[str, dict]]:
+    """The runtime settings and the tickets of `fingerprints` (those that have one), in one
+    BatchGetItem over both tables: a new error's decision waits on one read, not two."""
+    client = SettingModel._get_connection().connection.client
+    settings_keys = [{"name": {"S": name}} for name in (AUTOMATION_SETTING, THRESHOLDS_SETTING)]
+    ticket_keys = [{"fingerprint": {"S": fp}} for fp in dict.fromkeys(fingerprints)]
+    wanted = [(SettingModel, key) for key in settings_keys]
+    wanted += [(TicketModel, key) for key in ticket_keys]
+    settings_rows: list[SettingModel] = []
+    tickets: dict[str, dict] = {}
+    for start in range(0, len(wanted), KEYS_PER_BATCH_GET):
+        request: dict[str, dict] = {}
+        for model, key in wanted[start : start + KEYS_PER_BATCH_GET]:
+            table = request.setdefault(model.Meta.table_name, {"Keys": [], "ConsistentRead": True})
+            table["Keys"].append(key)
+        while request:  # what DynamoDB could not read now comes back as UnprocessedKeys
+            answer = client.batch_get_item(RequestItems=request)
+            for table_name, items in answer.get("Responses", {}).items():
+                if table_name == SettingModel.Meta.table_name:
+                    settings_rows += [SettingModel.from_raw_data(item) for item in items]
+                else:
+                    for item in items:
+                        ticket = as_dict(TicketModel.from_raw_data(item))
+                        tickets[ticket["fingerprint"]] = ticket
+            request = answer.get("UnprocessedKeys") or {}
+    return _runtime_settings(settings_rows), tickets
 
 
 def record_decision(group: dict, decision: Decision, model_version: str) -> str:
@@ -95,8 +133,14 @@ def record_decision(group: dict, decision: Decision, model_version: str) -> str:
 
 
 def sqs_client():
-    """An SQS client for one invocation (it follows AWS_ENDPOINT_URL as it is now)."""
-    return boto3.client("sqs")
+    """The container's SQS client for the endpoint the environment names now (AWS_ENDPOINT_URL:
+    tests and the local runner move it); made once, as a Lambda container keeps its clients."""
+    return _sqs_client_for(os.environ.get("AWS_ENDPOINT_URL"), os.environ.get("AWS_REGION"))
+
+
+@lru_cache(maxsize=4)
+def _sqs_client_for(endpoint_url: str | None, region: str | None):
+    return boto3.client("sqs", endpoint_url=endpoint_url, region_name=region)
 
 
 def enqueue_ticket_job(

@@ -20,9 +20,11 @@ def context() -> LambdaContext:
     return LambdaContext(function_name="DecideFunction", timeout_seconds=15)
 
 
-def write_group(count: int = 1, severity: str = "CRITICAL") -> GroupModel:
+def write_group(
+    count: int = 1, severity: str = "CRITICAL", fingerprint: str = FINGERPRINT
+) -> GroupModel:
     group = GroupModel(
-        FINGERPRINT,
+        fingerprint,
         template="Missing price for product <num> (store <num>)",
         message="Missing price for product 999 (store 0042)",
         level="ERROR",
@@ -145,6 +147,43 @@ def test_more_occurrences_of_an_open_ticket_become_an_update_job(aws, stream):
     assert decision.action == "update"
     assert "seen 3 more times (total 5)" in decision.reason
     assert [job["action"] for job in ticket_jobs(aws.queues["TicketQueue"])] == ["update"]
+
+
+def test_each_group_of_a_batch_is_decided_with_its_own_ticket(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    write_group(count=1, fingerprint="pricing:other")
+    write_group(count=2)
+    TicketModel(
+        FINGERPRINT, jira_key="STACK-1", status="open", claimed_at="x", commented_count=1
+    ).save()
+
+    assert lambda_handler(stream.event(), context()) == {"batchItemFailures": []}
+
+    jobs = ticket_jobs(aws.queues["TicketQueue"])
+    assert sorted((job["fingerprint"], job["action"]) for job in jobs) == [
+        (FINGERPRINT, "update"),
+        ("pricing:other", "create"),
+    ]
+
+
+def test_settings_and_tickets_are_read_together_beyond_one_requests_keys(aws):
+    from functions.decide import store
+
+    SettingModel("automation", enabled=False).save()
+    SettingModel("thresholds", value={"HIGH": 0.25}).save()
+    fingerprints = [f"group-{n:03}" for n in range(150)]  # BatchGetItem reads 100 keys a call
+    for fingerprint in ("group-000", "group-099", "group-149"):
+        TicketModel(
+            fingerprint, jira_key=f"STACK-{fingerprint[-3:]}", status="open", claimed_at="x"
+        ).save()
+
+    runtime, tickets = store.read_settings_and_tickets(fingerprints + ["group-000"])
+
+    assert runtime.automation_enabled is False
+    assert runtime.thresholds["HIGH"] == 0.25 and runtime.thresholds["CRITICAL"] == 0.0
+    assert sorted(tickets) == ["group-000", "group-099", "group-149"]
+    assert tickets["group-099"]["jira_key"] == "STACK-099"
 
 
 def test_a_batch_of_changes_of_a_new_group_is_one_create(aws, stream):
