@@ -22,6 +22,7 @@ import uuid
 import zlib
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -33,6 +34,7 @@ from moto.core.utils import unix_time
 from moto.dynamodb import models as dynamodb_models
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
+from moto.dynamodb.parsing import expressions as dynamodb_expressions
 from moto.dynamodbstreams.models import dynamodbstreams_backends
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
@@ -176,6 +178,31 @@ def install_item_level_transactions() -> Callable[[], None]:
     return uninstall
 
 
+# Distinct expression texts kept: the functions send a few dozen.
+PARSED_EXPRESSIONS_KEPT = 512
+
+
+def install_parsed_expression_cache() -> Callable[[], None]:
+    """Make moto parse each UpdateExpression text once (see the module's docstring); the
+    function returned puts moto's own parser back."""
+    parser = dynamodb_expressions.UpdateExpressionParser
+    installed = parser.__dict__["make"]
+    if getattr(installed, "kept", False):
+        return lambda: None
+    parse = lru_cache(maxsize=PARSED_EXPRESSIONS_KEPT)(installed.__func__)
+
+    def make(cls, expression_str):
+        return parse(cls, expression_str)
+
+    make.kept = True
+    parser.make = classmethod(make)
+
+    def uninstall() -> None:
+        parser.make = installed
+
+    return uninstall
+
+
 class _Body(io.BytesIO):
     """A response body as botocore reads one from urllib3."""
 
@@ -270,6 +297,7 @@ def start_moto(host: str, port: int) -> tuple[BaseWSGIServer, str]:
     """Serve moto on host:port (0: any free port) in a daemon thread, and to this process's
     own clients without HTTP; the server and its URL."""
     install_item_level_transactions()
+    install_parsed_expression_cache()
     app = OneDynamoDBRequestAtATime(DomainDispatcherApplication(create_backend_app))
     server = make_server(host, port, app, threaded=True, request_handler=MotoRequestHandler)
     threading.Thread(target=server.serve_forever, name="moto", daemon=True).start()

@@ -132,6 +132,31 @@ def test_get_records_answers_what_motos_own_serializer_answers(moto_url):
     assert ours["NextShardIterator"] and theirs["NextShardIterator"]
 
 
+def test_updates_that_share_an_expression_each_apply_their_own_values(moto_url):
+    # The runner keeps moto's parse of each expression text: what one update fills in must
+    # never reach the next one with the same text.
+    dynamodb, _ = _clients(moto_url)
+    dynamodb.put_item(TableName=TABLE, Item={"pk": {"S": "shared-1"}, "n": {"N": "5"}})
+    for key, value, word in (("shared-1", "1", "one"), ("shared-2", "20", "two")):
+        dynamodb.update_item(
+            TableName=TABLE,
+            Key={"pk": {"S": key}},
+            UpdateExpression="SET #w = if_not_exists(#w, :w) ADD n :v",
+            ExpressionAttributeNames={"#w": "word"},
+            ExpressionAttributeValues={":w": {"S": word}, ":v": {"N": value}},
+        )
+    assert _item(dynamodb, "shared-1") == {
+        "pk": {"S": "shared-1"},
+        "n": {"N": "6"},
+        "word": {"S": "one"},
+    }
+    assert _item(dynamodb, "shared-2") == {
+        "pk": {"S": "shared-2"},
+        "n": {"N": "20"},
+        "word": {"S": "two"},
+    }
+
+
 def test_clients_in_the_runners_process_are_answered_without_http():
     motos_own = DynamoDBBackend.transact_write_items
     server, url = start_moto("127.0.0.1", 0)
