@@ -118,6 +118,42 @@ I0@WARN | Lane {lane} slow to open the drawer ({ms} ms), drawer opened
 I0 | Customer feedback for lane {lane}: no issues reported
 I0 | Cashier {user} completed training on error handling
 I0 | Lane {lane} display brightness set to {pct}%
+
+I0 | Till {lane} boot: config {file} is valid, {n} keys read
+I0 | Cashier session 0x{hex} started for {user} on lane {lane}
+I0 | Cashier session 0x{hex} ended for {user} with {n} sales
+I0 | Temporary basket file {path} removed after sale {id} was posted
+I0 | Receipt template {file} is up to date with version {version}
+I0 | Lane {lane} counters: sales = {n}, voids = {n2}, refunds = 0, no sales = {n2}
+I0 | Using tax table {region} for store {store}
+I0 | Rounding mode for cash payments is HALF_UP
+I0 | Lane {lane} state changed from IDLE to SELLING
+I0 | Lane {lane} state changed from SELLING to CLOSED
+I0 | Journal file {path} is {n} KB, next rotation at 10 MB
+I0 | Price cache for store {store} refreshed with {n} entries, checksum 0x{hex}
+I0 | Opened journal {path} for append with a buffer of {n} KB
+I0 | Customer display timeout is {n} s on lane {lane}
+I0 | Lane {lane} handed over from {user} with float {amount}
+I0 | Scanner {com} set to continuous mode for lane {lane}
+M0@WARN | Back office did not acknowledge sale {id}, will resend in {n} s
+M0@WARN | Could not reach loyalty service for member {id}, points will be credited later
+L0@WARN | Failed to fetch promotions for store {store}, retrying in {n} s with the cached list
+H1 | Error contacting price service from lane {lane}
+H1 | ERROR WRITING SALE {id} TO JOURNAL
+H1 | Unexpected exception in checkout flow on lane {lane}, sale {id} abandoned
+C1 | Till application shutting down after an unrecoverable journal error on lane {lane}
+H1 | posd: cannot open {com}: no such device
+H1 | Sale {id} lost: journal write returned EIO
+H1@INFO | STATUS=FAILED for end of day export of store {store}
+C1 | FATAL: till core service exited, lane {lane} cannot sell
+I0 | Price for item {sku} not in lane cache, fetched from store server in {ms} ms
+I0 | Startup setting: store_id={store} lane={lane} offline_mode=false
+H1 | Assertion failed in basket total: lines {n} != items {n2} for basket {id}
+C1 | posd killed by signal 9 on lane {lane}, till restarted with an empty basket
+L0@WARN | Lane {lane} interrupted a sale for a price check, sale resumed
+I0 | Void reasons list has {n2} entries, 0 unused
+I0@WARN | Cashier {user} session expired after {n} minutes idle, logged out as configured
+H1 | Journal checksum mismatch on lane {lane} after restart, sales since {date} unverified
 """,
     "payments": """
 H1@INFO | Payout report for {date} ended with status FAILED
@@ -194,6 +230,36 @@ L0@WARN | Customer chose to split payment {id}, first card declined, second appr
 I0@ERROR | Acquirer session expired, new session opened and payment {uuid} approved
 I0 | Terminal {terminal} rebooted at night as scheduled
 I0 | Declines by reason report for {date} generated
+
+I0 | Terminal {terminal} session 0x{hex} opened with acquirer, keep-alive {n} s
+I0 | Acquirer routing table is {file}, {n} BIN ranges loaded
+I0 | Settlement file {path} written for {date} with {n} records
+I0 | Batch counters for terminal {terminal}: approved = {n}, declined = {n2}, reversed = 0
+I0 | Payment {uuid} state changed from AUTHORIZED to CAPTURED
+I0 | Currency of store {store} uses {n2} decimal places
+I0 | Timeout for authorization requests is {ms} ms
+I0 | Terminal {terminal} parameters downloaded: {n} records, checksum 0x{hex}
+I0 | Key check value for terminal {terminal} is {hex}
+I0 | Deleting expired card tokens older than {n} days: {n2} removed
+M0@WARN | Capture of payment {uuid} failed with a timeout, will retry in {n} s
+L0@WARN | Acquirer busy for order {id}, retrying authorization in {ms} ms
+M0@WARN | Settlement upload for {date} failed, next attempt in {n} minutes
+H1 | Error sending settlement batch {id}
+H1 | AUTHORIZATION ERROR FROM ACQUIRER ON TERMINAL {terminal}
+H1 | Unexpected exception while capturing payment {uuid}
+H1 | payment-agent: error reading response from {host}:{port}
+C1 | Payment agent shutting down: key store unreadable
+H1 | java.net.SocketTimeoutException: Read timed out calling acquirer {host}
+H1@INFO | Refund batch {id}: status=ERROR, {n} refunds not sent
+H1 | Terminal {terminal} error 0x{hex2} during card read, payment aborted
+I0 | Card BIN {card} not in local table, looked up at acquirer in {ms} ms
+I0 | Startup setting: acquirer={host} merchant={store} retries={max}
+H1 | Terminal {terminal} aborted payment {uuid}: card removed during PIN entry loop stuck
+C1 | Payment agent killed by the watchdog after {n} s without heartbeat, card payments stopped
+I0 | Reversal of payment {uuid} not needed: authorization never reached the acquirer
+I0 | Failures: 0, approvals: {n}, terminal {terminal}, shift {id}
+M0@WARN | Acquirer answered slowly ({ms} ms) for {n} payments, still within the limit
+H1 | Refund {id} sent twice to the acquirer: duplicate detection disabled by config {version}
 """,
     "inventory": """
 H1@INFO | Label sync finished with status error for {n} shelf labels
@@ -251,6 +317,32 @@ L0@ERROR | Count sheet {id} uploaded twice, second copy ignored
 I0@WARN | Stock sync paused during end of day, resumed and caught up in {ms} ms
 I0 | Fault report for freezer in aisle {n2} closed by {user}
 I0 | Stock levels exported to {host} without errors
+
+I0 | Stock file {path} is {n} KB with {n2} records
+I0 | Loading warehouse map from {file} for store {store}
+I0 | Deleting stock snapshot {path} older than {n} days
+I0 | Stock sync statistics: received = {n}, applied = {n}, skipped = 0, conflicts = 0
+I0 | Using supplier calendar {file} for replenishment
+I0 | SKU {sku} state changed from ORDERED to IN_STOCK in store {store}
+I0 | Reservation {uuid} for order {id} released after pickup
+I0 | Count session 0x{hex} opened on handheld {n2} by {user}
+I0 | Replenishment algorithm version is {version}
+I0 | Label sync for aisle {n2} done with {n} labels, checksum {hex}
+M0@WARN | Warehouse {store} did not answer the stock request, will retry in {n} s
+L0@WARN | Could not lock SKU {sku} for update, retrying
+H1 | Error importing delivery note {id}
+H1 | ERROR: stock ledger write failed for SKU {sku}
+H1 | Unexpected exception in replenishment job, {n} orders not created
+H1 | stock-sync: cannot open {path}: permission denied
+C1 | stock-sync exiting: ledger database refused every connection
+I0 | SKU {sku} not in stock cache, loaded from ledger in {ms} ms
+I0 | Startup setting: warehouse={store} sync_interval={n} s batch={n2}
+H1 | Stock ledger checksum mismatch for store {store}, counts since {date} not trusted
+C1 | Replenishment service killed after exceeding its memory limit, no orders sent today
+I0 | Error margin for the count of aisle {n2} within tolerance ({pct}%)
+L0@WARN | Count of aisle {n2} interrupted by {user}, resumed at shelf {n}
+I0 | Write-off reasons loaded: {n2}, unused: 0
+H1 | Delivery {id} booked into the wrong store: {store} instead of {store2}
 """,
     "printers": """
 H1@INFO | Receipt for sale {id} not printed: printer returned status 0x{hex2}
@@ -304,14 +396,36 @@ M1 | Printer {printer} took {ms} ms per receipt over the last hour
 L0@ERROR | Job {id} for {printer} cancelled: document has 0 pages
 I0@ERROR | Spooler lost connection to {printer}, reconnected and resumed job {id}
 I0 | Printer {printer} cleaning cycle finished
+
+I0 | Printer {printer} capabilities: width {n2} mm, cutter yes, drawer kick yes
+I0 | Spool file {path} deleted after job {id}
+I0 | Job {id} state changed from QUEUED to PRINTING on {printer}
+I0 | Printer {printer} counters: jobs = {n}, pages = {n}, jams = 0
+I0 | Using codepage {n2} for {printer}
+I0 | Logo image {file} is already stored on {printer}, upload skipped
+I0 | Printer {printer} connection 0x{hex} opened over {com}
+I0 | Printer {printer} idle timeout is {n} s
+M0@WARN | Printer {printer} did not acknowledge job {id}, resending in {n} s
+L0@WARN | Could not reach {printer}, job {id} will be retried
+H1 | Error opening {com} for printer {printer}
+H1 | printd: error writing to {printer}
+H1 | Unexpected exception in print spooler, job {id} dropped
+H1 | PRINTER {printer} FAULT, RECEIPT {id} NOT PRINTED
+C1 | Fiscal memory read error on lane {lane}, printer locked
+I0 | Font {file} not in printer memory, downloaded to {printer} in {ms} ms
+I0 | Startup setting: printer={printer} port={com} baud=115200
+H1 | Printer {printer} head overheated, printing suspended on lane {lane}
+C1 | Print service on lane {lane} killed, no receipts can be printed
+I0 | Print job {id} interrupted by paper change, finished after the new roll was loaded
+I0 | Paper jam counter of {printer} reset by {user}
+L0@WARN | Printer {printer} asked for the cover to be closed, user closed it
+H1 | Receipts on lane {lane} cut in the middle of the text since driver {version}
 """,
     "web": """
 H1@INFO | Checkout call to {host} completed with HTTP 502 after {ms} ms
 L0@ERROR | Password reset requested for unknown e-mail address
 L0@ERROR | Upload rejected: file too large ({n} MB, limit 10 MB)
 I0@ERROR | Circuit breaker for {host} half-open, probe request succeeded, closed again
-I0 | {ip} "GET /api/{resource}/{id} HTTP/1.1" status: 200 len: {n} time: 0.{n2}
-I0 | {ip} "POST /api/{resource} HTTP/1.1" status: 201 len: {n} time: 0.{n2}
 I0 | Request {uuid} GET /api/{resource} status 200 in {ms} ms
 I0 | Keep-alive connection from {ip} closed by client
 I0 | Response cache hit for /api/{resource}/{id}
@@ -384,14 +498,51 @@ I0@ERROR | TLS handshake with {ip} failed: client offered no common cipher (old 
 I0@WARN | Request {uuid} retried by the client after a dropped connection, answered 200
 I0 | Load test against {host} finished: p95 {ms} ms, 0 errors
 I0 | Canary deploy {version} promoted: error rate unchanged
+
+I0 | Worker {n} serving on {ip}:{port} with keep-alive timeout {n2} s
+I0 | Static file {path} served from disk cache, {n} bytes
+I0 | Login session {hex} created for {user}, expires in {n} minutes
+I0 | Removing stale upload {path} older than {n} hours
+I0 | Route table is {file} with {n} routes
+I0 | Cache stats: hits = {n}, misses = {n2}, evictions = 0
+I0 | Upstream {host} state changed from DRAINING to ACTIVE
+I0 | TLS session ticket key rotated, {n2} keys kept
+I0 | Client {ip} upgraded the connection to HTTP/2
+I0 | Compression is enabled for text/html and application/json
+M0@WARN | Upstream {host} did not answer the health probe, retrying in {n} s
+L0@WARN | Failed to refresh OAuth keys from {host}, will retry shortly with cached keys
+H1 | Error proxying request to {host}
+H1 | Unexpected exception while rendering /api/{resource}, request {uuid} failed
+C1 | nginx: [emerg] open() "{path}" failed (13: Permission denied)
+H1 | ERROR 500 ON /api/{resource} FROM {host}
+C1 | Web server shutting down: cannot load certificate {path}
+I0 | Page /{resource} not in render cache, rendered in {ms} ms
+I0 | Startup setting: workers={n2} max_body={n} KB timeout={n2} s
+H1 | Assertion failed in session middleware: user id missing for request {uuid}
+C1 | All web workers killed by the OOM killer on {host}, site down
+I0 | Exceptions page /admin/exceptions served to {user} in {ms} ms
+I0 | 0 failed requests in the last {n} minutes on {host}
+L0@WARN | Request {uuid} aborted by the client after {ms} ms, nothing written
+H1 | Responses from {host} served with an empty body and status 200
+I0 | {ip} - - [{date}:10:15:32 +0000] "GET /api/{resource}/{id} HTTP/1.1" 200 {n} "-" "Mozilla/5.0"
+I0 | {ip} - {user} [{date}:18:02:11 +0100] "POST /api/{resource} HTTP/1.1" 201 {n} "-" "pos-client/{version}"
+I0 | {ip} - - [{date}:07:44:09 +0000] "GET /static/app.{hex}.css HTTP/2.0" 304 0 "-" "Mozilla/5.0"
+I0 | method=GET path=/api/{resource}/{id} status=200 duration={ms}ms bytes={n}
+I0 | method=PUT path=/api/{resource}/{id} status=204 duration={ms}ms
+I0 | Completed 200 OK in {ms}ms (Views: {n2}ms | DB: {n2}ms)
+I0 | HTTP GET /api/{resource} responded 200 in {ms} ms for {ip}
+I0 | "GET /health HTTP/1.1" 200 2 "-" "kube-probe/1.29"
+H1 | {ip} - - [{date}:12:30:01 +0000] "POST /api/{resource} HTTP/1.1" 500 {n} "-" "pos-client/{version}"
+H1 | method=POST path=/api/{resource} status=502 duration={ms}ms upstream={host}
+H1 | Completed 500 Internal Server Error in {ms}ms
+L0 | {ip} - - [{date}:09:12:45 +0000] "GET /api/{resource}/{id} HTTP/1.1" 404 {n} "-" "Mozilla/5.0"
+L0 | method=GET path=/admin status=403 duration={ms}ms
 """,
     "database": """
 H1@INFO | Report query on {table} aborted with exit code {try}
 L0@ERROR | Unique constraint prevented a duplicate signup for {user}, user told to log in
 I0@ERROR | Connection to {host} lost, pool reconnected within {ms} ms, no query failed
 M0 | Table {table} grew {pct}% this week
-I0 | Block {id} of table {table} written, {n} bytes
-I0 | Received {n} rows from replica {host} in {ms} ms
 I0 | Vacuum task for {table} scheduled at {date}
 I0 | Transaction {id} committed in {ms} ms
 I0 | Checkpoint starting: time
@@ -460,19 +611,37 @@ L0@ERROR | Query cancelled by user {user} after {ms} ms
 I0@ERROR | Failover test on {host} completed: writes paused {ms} ms, no errors
 I0@WARN | Checkpoints occurring too frequently ({n} s apart) during bulk load, as planned
 I0 | Constraint check on {table} found 0 violations
+
+I0 | Data file {path} is {n} MB, {pct}% used
+I0 | Removing WAL segment {hex}{hex} after checkpoint
+I0 | Buffer pool stats: reads = {n}, hits = {n2}, dirty = 0
+I0 | Connection {n} state changed from idle to active for {user}
+I0 | Lock timeout is {ms} ms for database {table}
+I0 | Statement timeout for role {user} is {n} s
+I0 | Standby {host} is streaming from primary, lag {ms} ms
+I0 | Deleting expired rows from {table}: {n} rows in {ms} ms
+I0 | Table {table} file {path} extended by {n} pages
+I0 | Transaction log position is 0/{hex}
+M0@WARN | Replica {host} not reachable, will retry the connection in {n} s
+L0@WARN | Could not obtain lock on {table}, retrying statement
+H1 | Error executing query on {table}
+H1 | ERROR: could not extend file {path}: wrote only {n} of 8192 bytes
+H1 | Unexpected exception in connection pool, {n} connections closed
+C1 | Database server shutting down: data directory {path} has invalid permissions
+H1 | redis: error writing snapshot to {path}
+I0 | Plan for query {hex} not in cache, planned in {ms} ms
+I0 | Startup setting: max_connections={n} shared_buffers={n2}GB
+H1 | Checksum verification failed on page {n} of table {table}
+C1 | Postmaster killed by signal 9, all connections to {host} lost
+I0 | Query on table fatal_incidents returned {n} rows in {ms} ms
+I0 | Vacuum interrupted by a schema change on {table}, restarted and finished
+L0@WARN | Query from {user} cancelled by the statement timeout of {n} s as configured
+H1 | Replica {host} returns rows {n} s old: replication silently stopped
 """,
     "queues": """
 H1@INFO | Consumer {queue}-worker stopped with exit status {try}
 I0@ERROR | Delivery of message {id} failed on attempt {try}, redelivered and acknowledged
 L0@ERROR | Message {id} rejected by validation: missing field '{key}', sender notified
-I0 | Worker {n} got assigned task {id} from {queue}
-I0 | Running task {id} of job {uuid}
-I0 | Finished task {id} of job {uuid} in {ms} ms, result sent
-I0 | Job {uuid} submitted with {n} tasks
-I0 | Stage {n2} of job {uuid} completed, {n} tasks
-I0 | Executor {n2} added on {host} with {n} MB memory
-I0 | Stored batch {id} in memory, estimated size {n} KB, free {n2} MB
-I0 | Block {id} replicated to {host}
 H1 | Kafka producer error: MessageSizeTooLargeException for topic {queue}
 H1 | Consumer of {queue} stuck: no progress on partition {n2} for {n} s
 C1 | Message broker cluster lost quorum: {n2} of 3 nodes unreachable
@@ -531,6 +700,30 @@ L0@WARN | Producer {user} sent message {id} twice, duplicate dropped by key
 I0@ERROR | Leader for partition {queue}-{n2} moved, producer refreshed metadata and resent
 I0 | Job {uuid} finished: {n} tasks, 0 failed
 I0 | Error topic {queue}-errors compacted
+
+I0 | Consumer {queue}-worker-{n2} fetch size is {n} KB, poll timeout {ms} ms
+I0 | Partition {queue}-{n2} state changed from FOLLOWER to LEADER on broker {n}
+I0 | Segment file {path} deleted after retention of {n} hours
+I0 | Broker stats: in = {n} msg/s, out = {n2} msg/s, under-replicated = 0
+I0 | Connection 0x{hex} to broker {host} opened for {queue}
+I0 | Producer for {queue} is idempotent with {n2} requests in flight
+I0 | Queue {queue} depth is {n} messages with {n2} consumers
+I0 | Retention for {queue} is {n} hours
+M0@WARN | Failed to commit offsets for {queue}, will retry on the next poll
+L0@WARN | Broker {host} busy, publish to {queue} retrying in {ms} ms
+H1 | Error consuming from {queue}
+H1 | Unexpected exception in consumer of {queue}, partition {n2} released
+H1 | ERROR PUBLISHING TO {queue}: BROKER REFUSED MESSAGE
+C1 | Consumer service shutting down after repeated fatal errors on {queue}
+H1 | mq: error reading frame from {host}:{port}
+I0 | Schema {n} for {queue} not in the local cache, fetched from the registry in {ms} ms
+I0 | Startup setting: brokers={host} acks=all linger={ms} ms
+H1 | Consumer of {queue} processed message {id} twice: offset went backwards
+C1 | Broker {host} killed by the kernel for running out of memory, {queue} unavailable
+I0 | Consumer for {queue} interrupted by a rebalance, resumed at offset {id}
+I0 | Failed-deliveries counter for {queue} at 0
+L0@WARN | Producer for {queue} waited {ms} ms for buffer space, message sent
+H1 | Messages on {queue} delivered to the wrong partition since config {version}
 """,
     "os": """
 H1@INFO | Backup script exited with non-zero status {try}
@@ -626,6 +819,33 @@ I0@ERROR | Process {process} exited with status 1 during planned shutdown, resta
 I0@WARN | High CPU on {host} for {n} s during antivirus scan, back to normal
 I0 | Kernel panic test disabled in sysctl
 I0 | Crash reports uploaded: 0 pending
+
+I0 | Mounted {mount} with options rw,noatime
+I0 | Removing old kernel image {version} from /boot
+I0 | Unit {process}.service state changed from activating to active
+I0 | Swap file {path} is {n} MB
+I0 | Interface eth0 address is {ip}
+I0 | Disk stats for sda: reads = {n}, writes = {n2}, errors = 0
+I0 | logind: New session {n} of user {user}
+I0 | logind: Removed session {n}
+I0 | Hostname is {host}
+I0 | Watchdog timeout for {process} is {n} s
+M0@WARN | Failed to sync time with {ip}, will retry in {n} s
+L0@WARN | Could not resolve {host}, retrying with the secondary resolver
+H1 | Error mounting {mount}
+H1 | kernel: I/O error, dev sda, sector {id}
+H1 | Unexpected exception in agent {process}, agent stopped
+C1 | System shutting down: critical temperature reached on CPU {n2}
+H1 | {process}: error while loading shared libraries: libssl.so.3: cannot open shared object file
+H1 | ERROR: FILESYSTEM {mount} NOT MOUNTED
+I0 | Package {process} not in the local mirror, downloaded in {ms} ms
+I0 | Boot setting: root={mount} quiet loglevel=3
+H1 | Assertion failed in {process} at {file}:{n}, service aborted
+C1 | Kernel panic - not syncing: Attempted to kill init on {host}
+I0 | Process {process} interrupted by SIGINT from {user}, exited cleanly
+I0 | Failed units: 0, jobs queued: {n2}
+L0@WARN | Screen of lane {lane} terminal blanked by the power plan after {n} minutes
+H1 | Clock of {host} jumped {n} minutes backwards, log times unreliable
 """,
     "runtimes": """
 H1@INFO | Child process {process} terminated with return code {try}
@@ -637,7 +857,6 @@ I0 | Scheduled job {method} to run every {n2} minutes
 I0 | Configuration loaded from {path}: {n} keys
 I0 | Connected to {host}:{port} in {ms} ms
 I0 | Shutdown hook registered for {klass}
-I0 | Memory in use {n} MB, free {n2} MB
 I0 | Pending task {method} queued, {n2} ahead of it
 H1 | RecursionError: maximum recursion depth exceeded in {method}
 H1 | ssl.SSLCertVerificationError: certificate verify failed calling {host}
@@ -713,5 +932,32 @@ I0@ERROR | KeyError '{key}' caught while reading optional settings, default used
 I0@WARN | Slow import of module {key} ({ms} ms) at start
 I0 | Error budget for {process} at {pct}% remaining
 I0 | Unhandled exception hook installed for {process}
+
+I0 | JVM options for {process}: -Xmx{n}m -XX:+UseG1GC
+I0 | GC stats: young = {n}, old = {n2}, pause total = {ms} ms
+I0 | Class {klass} loaded from {path}
+I0 | Thread pool {process} size is {n2}, max {n}
+I0 | Worker state changed from STARTING to RUNNING for {process}
+I0 | Temporary directory {path} cleaned, {n} files removed
+I0 | Python {version} with {n} packages in {path}
+I0 | Object 0x{hex} returned to pool {process}
+I0 | Timer {method} fires every {n} s
+I0 | Heap snapshot written to {path} on request of {user}
+M0@WARN | Call to {host} failed with a timeout, will retry in {ms} ms
+L0@WARN | Failed to refresh cache {key} from {host}, retrying later with stale entries
+H1 | Unexpected exception in thread "{process}"
+H1 | Error in {method}
+H1 | {klass}Exception: could not process record {id}
+H1 | ERROR RUNNING JOB {method}
+C1 | Fatal error in {process}, shutting down
+H1 | java.io.IOException: Broken pipe while writing to {host}
+I0 | Template {file} not in the compiled cache, compiled in {ms} ms
+I0 | Runtime environment: {process} version={version} user={user} cwd={path}
+H1 | AssertionError: basket total must equal the sum of its lines in {method}
+C1 | Process {process} aborted (core dumped) after a double free
+I0 | Worker {n} interrupted while idle during shutdown, exited normally
+I0 | Exception counters: handled = {n}, unhandled = 0
+L0@WARN | Deprecated call to {method} from {klass}, works until version {version}
+H1 | {klass}.{method} returns stale prices: cache never invalidated after update
 """,
 }
