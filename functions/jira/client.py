@@ -1,7 +1,8 @@
 """The Jira integration: an atlassian-python-api client built from settings.
 
 The API token comes from Secrets Manager (JIRA_SECRET_ARN) and is read once per cold start;
-JIRA_API_TOKEN overrides it (local runs, tests).
+JIRA_API_TOKEN overrides it (local runs, tests). The jira function keeps its client (and so its
+HTTP connection to Jira) across invocations, as a Lambda container keeps what it made.
 """
 
 from functools import lru_cache
@@ -28,12 +29,29 @@ def api_token(settings: Settings) -> str:
 def connect(settings: Settings) -> Jira:
     """A Jira Cloud client that never retries or sleeps by itself: a resent create could open
     a second issue, and a sleep on 429 would hold the worker; the job goes back to the queue."""
+    return _client(
+        settings.jira_url, settings.jira_user, api_token(settings), settings.jira_timeout_seconds
+    )
+
+
+def kept_client(settings: Settings) -> Jira:
+    """The container's client for this Jira, as connect makes it, made once (another URL,
+    user, token or timeout gets its own): its kept-alive connection spares each job a new one."""
+    return _kept_client(
+        settings.jira_url, settings.jira_user, api_token(settings), settings.jira_timeout_seconds
+    )
+
+
+def _client(url: str, user: str, token: str, timeout: int) -> Jira:
     return Jira(
-        url=settings.jira_url,
-        username=settings.jira_user,
-        password=api_token(settings),
+        url=url,
+        username=user,
+        password=token,
         cloud=True,
-        timeout=settings.jira_timeout_seconds,
+        timeout=timeout,
         backoff_and_retry=False,
         retry_with_header=False,
     )
+
+
+_kept_client = lru_cache(maxsize=4)(_client)

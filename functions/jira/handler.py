@@ -23,7 +23,7 @@ from functions.common.metrics import count, publishes_metrics
 from functions.common.models import GroupModel
 from functions.common.settings import Settings, load
 from functions.jira import retry, tickets
-from functions.jira.client import connect
+from functions.jira.client import kept_client
 
 logger = Logger()
 
@@ -101,7 +101,7 @@ def retry_later(record: SQSRecord, delay_seconds: int, settings: Settings) -> No
 @publishes_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     settings = load()
-    handle = partial(run_job, jira=connect(settings), settings=settings)
+    handle = partial(run_job, jira=kept_client(settings), settings=settings)
     return process_partial_response(
         event=event, record_handler=handle, processor=processor, context=context
     )
