@@ -2,18 +2,21 @@
 
 Most lines repeat a shape seen before: the same text with other digits in the same places.
 Parsing and masking read digits only as digits (never their values) for a single line that is
-neither JSON nor syslog with a priority, so such a line gets its shape's group straight away.
+neither JSON nor syslog with a priority, so such a line gets its shape's group straight away
+(when its template kept no digit).
 """
 
+import re
 from collections.abc import Iterable, Iterator
 
-from functions.ingest.fingerprint import signature_of
+from functions.ingest.fingerprint import Signature, signature_of
 from functions.ingest.parsing import parse
 
 # Every digit read as 0: lines with one shape share a key (lengths and places kept). On the
 # UTF-8 bytes: a byte table translates some twenty times faster than str.translate, and only
 # ASCII digits turn, in both (a multi-byte character never holds an ASCII byte).
 _ANY_DIGIT_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_ASCII_DIGIT = re.compile("[0-9]")
 # Bounded memory: the shape cache is dropped when this full (it is only a shortcut).
 MAX_SHAPES = 100_000
 
@@ -38,16 +41,23 @@ class LineGrouper:
         shape = line.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
         fingerprint = self._by_shape.get(shape)
         if fingerprint is None:
-            fingerprint = self._fingerprint(line)
-            if len(self._by_shape) >= MAX_SHAPES:
-                self._by_shape.clear()
-            self._by_shape[shape] = fingerprint
+            signature = self._signature(line)
+            fingerprint = signature.fingerprint
+            # A digit that no mask took ("retry 5- of 7") is in the template as written: lines
+            # of this shape may differ in it, so the shape names no group.
+            if _ASCII_DIGIT.search(signature.template) is None:
+                if len(self._by_shape) >= MAX_SHAPES:
+                    self._by_shape.clear()
+                self._by_shape[shape] = fingerprint
         return fingerprint
 
     def _fingerprint(self, line: str) -> str:
+        return self._signature(line).fingerprint
+
+    def _signature(self, line: str) -> Signature:
         signature = signature_of(parse(line))
         self.templates.setdefault(signature.fingerprint, signature.template)
-        return signature.fingerprint
+        return signature
 
 
 def group_ids(lines: Iterable[str]) -> Iterator[str]:

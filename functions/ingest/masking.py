@@ -232,8 +232,12 @@ def template_of(message: str, *, word_by_word: bool = True) -> str:
         # No mask matches across the spaces between words (see _JOIN): each word is masked on
         # its own, as it would be in place, and words come back line after line.
         words = _WORDS.findall(text) if _ANY_JOIN.search(text) else text.split()
-        known = _MASKED_WORD
-        text = " ".join([known.get(word) or _masked_word(word) for word in words])
+        masked = list(map(_MASKED_WORD.get, words))  # most words are known: one pass in C
+        if None in masked:
+            masked = [
+                _masked_word(word) if known is None else known for word, known in zip(words, masked)
+            ]
+        text = " ".join(masked)
     # Lines of one event type mask to one text, whatever their values were.
     template = _TEMPLATE_OF_MASKED.get(text)
     if template is None:
@@ -296,6 +300,29 @@ def _masked(text: str) -> str:
     return text
 
 
+# Most values are one run of ASCII letters, digits and underscores holding a digit (counts,
+# ids, hex), maybe in brackets or before a comma. No mask but the last three can read such a
+# word (none of the characters the others need is in it), and each of those takes the run
+# whole or not at all (its ends are where a word character stops): the first that matches the
+# whole run masks it.
+_PLAIN_VALUE = re.compile(r"([(\[{]*)([A-Za-z_]*[0-9][A-Za-z0-9_]*)([,;)\]}]*)")
+
+
+def _masked_plain_value(word: str) -> str | None:
+    """The word masked, if it is a plain value (see _PLAIN_VALUE); None if not."""
+    plain = _PLAIN_VALUE.fullmatch(word)
+    if plain is None:
+        return None
+    before, value, after = plain.groups()
+    # A duration or a size is digits and a unit: it starts with a digit. The last mask takes
+    # any such run.
+    if "0" <= value[0] <= "9":
+        for replacement, pattern in _DIGIT_MASKS[:2]:
+            if pattern.fullmatch(value):
+                return before + replacement + after
+    return before + _DIGIT_MASKS[2][0] + after
+
+
 def _masked_word(word: str) -> str:
     """One word (or words joined, see _JOIN) masked, remembered by the word and by its shape
     (template_of looks the word up first)."""
@@ -307,7 +334,7 @@ def _masked_word(word: str) -> str:
         shape = word.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
         masked = _MASKED_SHAPE.get(shape)
         if masked is None:
-            masked = _masked(word)
+            masked = _masked_plain_value(word) or _masked(word)
             if _DIGIT.search(masked) is None and len(word) <= MAX_CACHED_TOKEN_CHARS:
                 if len(_MASKED_SHAPE) >= MAX_CACHED_TOKENS:
                     _MASKED_SHAPE.clear()

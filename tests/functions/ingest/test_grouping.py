@@ -82,6 +82,16 @@ def test_a_level_given_by_a_number_is_not_taken_from_the_lines_shape(indent):
     assert grouper.group_of(error) != grouper.group_of(info)
 
 
+def test_a_digit_kept_in_the_template_keeps_lines_of_one_shape_apart():
+    grouper = LineGrouper()
+    lines = ["retry 5- of 7", "retry 6- of 7", "retry 5- of 9"]
+
+    ids = [grouper.group_of(line) for line in lines]
+
+    assert ids == [signature_of(parse(line)).fingerprint for line in lines]
+    assert ids[0] == ids[2] != ids[1]
+
+
 def test_an_error_never_shares_a_group_with_the_same_text_as_a_warning():
     grouper = LineGrouper()
 
