@@ -235,7 +235,8 @@ def template_of(message: str, *, word_by_word: bool = True) -> str:
         masked = list(map(_MASKED_WORD.get, words))  # most words are known: one pass in C
         if None in masked:
             masked = [
-                _masked_word(word) if known is None else known for word, known in zip(words, masked)
+                _masked_word(word) if known is None else known
+                for word, known in zip(words, masked, strict=True)
             ]
         text = " ".join(masked)
     # Lines of one event type mask to one text, whatever their values were.
