@@ -29,6 +29,13 @@ class LineGrouper:
         self.templates: dict[str, str] = {}  # fingerprint -> template of its first line
 
     def group_of(self, line: str) -> str:
+        # surrogatepass: a lone surrogate (undecodable input) still has a shape.
+        shape = line.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
+        fingerprint = self._by_shape.get(shape)
+        if fingerprint is not None:
+            # Its shape came from a line that went none of the long ways below, and what they
+            # look at is no digit: neither does this line.
+            return fingerprint
         # A syslog priority or a JSON level is a number whose value matters (JSON may come
         # after the spaces json.loads skips); a trace names functions that may differ by a
         # digit. Those lines always take the long way. ("" is in every string: so is "".)
@@ -37,19 +44,14 @@ class LineGrouper:
             return self._fingerprint(line)
         if "\n" in line:
             return self._fingerprint(line)
-        # surrogatepass: a lone surrogate (undecodable input) still has a shape.
-        shape = line.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
-        fingerprint = self._by_shape.get(shape)
-        if fingerprint is None:
-            signature = self._signature(line)
-            fingerprint = signature.fingerprint
-            # A digit that no mask took ("retry 5- of 7") is in the template as written: lines
-            # of this shape may differ in it, so the shape names no group.
-            if _ASCII_DIGIT.search(signature.template) is None:
-                if len(self._by_shape) >= MAX_SHAPES:
-                    self._by_shape.clear()
-                self._by_shape[shape] = fingerprint
-        return fingerprint
+        signature = self._signature(line)
+        # A digit that no mask took ("retry 5- of 7") is in the template as written: lines of
+        # this shape may differ in it, so the shape names no group.
+        if _ASCII_DIGIT.search(signature.template) is None:
+            if len(self._by_shape) >= MAX_SHAPES:
+                self._by_shape.clear()
+            self._by_shape[shape] = signature.fingerprint
+        return signature.fingerprint
 
     def _fingerprint(self, line: str) -> str:
         return self._signature(line).fingerprint

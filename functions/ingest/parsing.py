@@ -195,11 +195,15 @@ def parse(event_text: str) -> ParsedLine:
     stripped = first.strip()
     if stripped == _TRACEBACK_HEADER:
         return _bare_traceback(event_text.strip("\n"))
+    # JSON starts with "{"; syslog with "<PRI>" or (RFC 3164 as written to files) a month's
+    # capital; every other layout with a timestamp ("[" or a digit) or a level in capitals.
+    start = first[:1]
+    capital = "A" <= start <= "Z"
     parsed = (
-        _parse_json(first)
-        or _parse_syslog(first)
-        or _parse_layouts(first)
-        or ParsedLine(level=guess_level(event_text), message=stripped, layout="unknown")
+        (_parse_json(first) if stripped[:1] == "{" else None)
+        or (_parse_syslog(first) if capital or start == "<" else None)
+        or (_parse_layouts(first) if capital or start == "[" or start.isdigit() else None)
+        or ParsedLine(guess_level(event_text), stripped)
     )
     if trace and not parsed.trace:
         parsed = ParsedLine(
@@ -257,9 +261,6 @@ def _parse_layouts(line: str) -> ParsedLine | None:
 
 
 def _parse_syslog(line: str) -> ParsedLine | None:
-    # Both start with "<PRI>" or (RFC 3164 as written to files) a month's capital.
-    if not line or not (line[0] == "<" or "A" <= line[0] <= "Z"):
-        return None
     match = (_SYSLOG_5424.match(line) if line[0] == "<" else None) or _SYSLOG_3164.match(line)
     if not match:
         return None
@@ -288,8 +289,6 @@ def _first_of(record: dict, keys: tuple[str, ...]):
 
 
 def _parse_json(line: str) -> ParsedLine | None:
-    if not line.lstrip().startswith("{"):
-        return None
     try:
         record = json.loads(line)
     except (ValueError, RecursionError):
