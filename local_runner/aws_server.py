@@ -35,6 +35,8 @@ from moto.dynamodb import models as dynamodb_models
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
 from moto.dynamodb.parsing import expressions as dynamodb_expressions
+from moto.dynamodb.parsing import validators as dynamodb_validators
+from moto.dynamodb.parsing.ast_nodes import Node, UpdateExpression
 from moto.dynamodbstreams.models import dynamodbstreams_backends
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
@@ -203,6 +205,58 @@ def install_parsed_expression_cache() -> Callable[[], None]:
     return uninstall
 
 
+_PLAIN_LEAVES = (str, int, float, bool, type(None))
+
+
+def _copy_tree(node: Node, parent: Node | None) -> Node:
+    copied = object.__new__(type(node))
+    copied.__dict__.update(node.__dict__)
+    copied.parent = parent
+    if node.children is not None:
+        copied.children = [
+            _copy_tree(child, copied)
+            if isinstance(child, Node)
+            else child
+            if isinstance(child, _PLAIN_LEAVES)
+            else copy.deepcopy(child)
+            for child in node.children
+        ]
+    return copied
+
+
+def _copy_expression(value, memo=None):
+    """deepcopy, with a plain walk for a whole expression tree (a root: no parent above it)."""
+    if isinstance(value, Node) and value.parent is None:
+        return _copy_tree(value, None)
+    return copy.deepcopy(value, memo)
+
+
+def _checked_once(check):
+    def traverse(self, node):
+        return check(self, node) if isinstance(node, UpdateExpression) else node
+
+    return traverse
+
+
+def install_lighter_update_checks() -> Callable[[], None]:
+    """Make moto's copy and two checks of an UpdateExpression walk it once (see the module's
+    docstring); the function returned puts moto's own back."""
+    count_check = dynamodb_validators.ActionCountValidator
+    paths_check = dynamodb_validators.OverlappingPathsValidator
+    if getattr(count_check.traverse, "once", False):
+        return lambda: None
+    motos_own = (dynamodb_validators.deepcopy, count_check.traverse, paths_check.traverse)
+    dynamodb_validators.deepcopy = _copy_expression
+    count_check.traverse = _checked_once(count_check.verify_action_counts)
+    paths_check.traverse = _checked_once(paths_check.check_for_overlapping_paths)
+    count_check.traverse.once = True
+
+    def uninstall() -> None:
+        dynamodb_validators.deepcopy, count_check.traverse, paths_check.traverse = motos_own
+
+    return uninstall
+
+
 class _Body(io.BytesIO):
     """A response body as botocore reads one from urllib3."""
 
@@ -298,6 +352,7 @@ def start_moto(host: str, port: int) -> tuple[BaseWSGIServer, str]:
     own clients without HTTP; the server and its URL."""
     install_item_level_transactions()
     install_parsed_expression_cache()
+    install_lighter_update_checks()
     app = OneDynamoDBRequestAtATime(DomainDispatcherApplication(create_backend_app))
     server = make_server(host, port, app, threaded=True, request_handler=MotoRequestHandler)
     threading.Thread(target=server.serve_forever, name="moto", daemon=True).start()

@@ -157,6 +157,29 @@ def test_updates_that_share_an_expression_each_apply_their_own_values(moto_url):
     }
 
 
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "SET a = :v SET b = :v",  # two SET clauses
+        "ADD n :one SET a = :v ADD m :one",  # two ADD clauses, apart
+        "SET a = :v, b = :v, a = :v",  # a path set twice
+        "SET a = :v ADD a :one",  # a path in two clauses
+    ],
+)
+def test_an_update_dynamodb_refuses_is_still_refused(moto_url, expression):
+    # The runner checks a whole expression once where moto checked every subtree of it.
+    dynamodb, _ = _clients(moto_url)
+    with pytest.raises(ClientError) as refused:
+        dynamodb.update_item(
+            TableName=TABLE,
+            Key={"pk": {"S": "refused-update"}},
+            UpdateExpression=expression,
+            ExpressionAttributeValues={":v": {"S": "x"}, ":one": {"N": "1"}},
+        )
+    assert refused.value.response["Error"]["Code"] == "ValidationException"
+    assert _item(dynamodb, "refused-update") is None
+
+
 def test_clients_in_the_runners_process_are_answered_without_http():
     motos_own = DynamoDBBackend.transact_write_items
     server, url = start_moto("127.0.0.1", 0)
