@@ -26,6 +26,7 @@ class LineGrouper:
 
     def __init__(self) -> None:
         self._by_shape: dict[bytes, str] = {}
+        self._digit_free: dict[str, bool] = {}  # template -> holds no digit (most repeat)
         self.templates: dict[str, str] = {}  # fingerprint -> template of its first line
 
     def group_of(self, line: str) -> str:
@@ -47,7 +48,13 @@ class LineGrouper:
         signature = self._signature(line)
         # A digit that no mask took ("retry 5- of 7") is in the template as written: lines of
         # this shape may differ in it, so the shape names no group.
-        if _ASCII_DIGIT.search(signature.template) is None:
+        digit_free = self._digit_free.get(signature.template)
+        if digit_free is None:
+            digit_free = _ASCII_DIGIT.search(signature.template) is None
+            if len(self._digit_free) >= MAX_SHAPES:
+                self._digit_free.clear()
+            self._digit_free[signature.template] = digit_free
+        if digit_free:
             if len(self._by_shape) >= MAX_SHAPES:
                 self._by_shape.clear()
             self._by_shape[shape] = signature.fingerprint

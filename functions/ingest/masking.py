@@ -42,12 +42,13 @@ class _Clues(NamedTuple):
     at: bool
 
 
-def _clues_of(text: str) -> _Clues:
+def _clues_of(text: str) -> tuple:
+    """The clues of a text as a plain tuple (made faster than a _Clues; the same key)."""
     colons = text.count(":")
     dashes = text.count("-")
     dots = text.count(".")
     double_quote = '"' in text
-    return _Clues(
+    return (
         _DIGIT.search(text) is not None,
         colons if colons < 2 else 2,
         dashes if dashes < 4 else 4,
@@ -185,7 +186,7 @@ _VALUE_LIKE = re.compile(f"{_ANY_MASK.pattern}|{_IDENTIFIER.pattern}")
 _SHAPED_MASKS = _MASKS[:-3]
 _REQUEST_LINE_MASK, _REQUEST_LINE, _ = _MASKS[0]
 # The masks whose hints hold, by clues (a few hundred kinds of clues at most).
-_SHAPED_MASKS_FOR: dict[_Clues, tuple] = {}
+_SHAPED_MASKS_FOR: dict[tuple, tuple] = {}
 # The last three need nothing but a digit.
 _DIGIT_MASKS = [(replacement, pattern) for replacement, pattern, _ in _MASKS[-3:]]
 # A template's tokens are mostly words and masks that come back on line after line: what each
@@ -288,14 +289,15 @@ def _masked(text: str) -> str:
     clues = _clues_of(text)
     masks = _SHAPED_MASKS_FOR.get(clues)
     if masks is None:
+        named = _Clues(*clues)
         masks = tuple(
-            (replacement, pattern) for replacement, pattern, hint in _SHAPED_MASKS if hint(clues)
+            (replacement, pattern) for replacement, pattern, hint in _SHAPED_MASKS if hint(named)
         )
         _SHAPED_MASKS_FOR[clues] = masks
     for replacement, pattern in masks:
         text = pattern.sub(replacement, text)
     # The masks above often took every digit (dates, addresses): then these have nothing left.
-    if clues.digit and _DIGIT.search(text):
+    if clues[0] and _DIGIT.search(text):
         for replacement, pattern in _DIGIT_MASKS:
             text = pattern.sub(replacement, text)
     return text
