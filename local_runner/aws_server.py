@@ -23,12 +23,15 @@ import zlib
 from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
+from http import HTTPStatus
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import boto3
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.exceptions import ClientError
 from botocore.handlers import BUILTIN_HANDLERS
+from moto.core.exceptions import HTTPException
 from moto.core.request import environ_key_for_header
 from moto.core.utils import unix_time
 from moto.dynamodb import models as dynamodb_models
@@ -37,8 +40,10 @@ from moto.dynamodb.models.table import Table
 from moto.dynamodb.parsing import expressions as dynamodb_expressions
 from moto.dynamodb.parsing import validators as dynamodb_validators
 from moto.dynamodb.parsing.ast_nodes import Node, UpdateExpression
+from moto.dynamodb.responses import DynamoHandler
 from moto.dynamodbstreams.models import dynamodbstreams_backends
 from moto.moto_server.werkzeug_app import (
+    BackendRequest,
     DomainDispatcherApplication,
     MotoRequestHandler,
     create_backend_app,
@@ -46,6 +51,7 @@ from moto.moto_server.werkzeug_app import (
 from werkzeug.serving import BaseWSGIServer, make_server
 
 GET_RECORDS_TARGET = "DynamoDBStreams_20120810.GetRecords"
+DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810."
 
 
 class OneDynamoDBRequestAtATime:
@@ -66,6 +72,37 @@ class OneDynamoDBRequestAtATime:
                     return answer
             # The body is produced inside the lock: moto does its work while answering.
             return list(self.app(environ, start_response))
+
+
+class DynamoDBWithoutFlask:
+    """WSGI: a DynamoDB request answered by moto's DynamoDB handler itself (see the module's
+    docstring); any other request by moto's own app."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        if not environ.get("HTTP_X_AMZ_TARGET", "").startswith(DYNAMODB_TARGET_PREFIX):
+            return self.app(environ, start_response)
+        request = BackendRequest(environ)
+        try:
+            status, headers, body = DynamoHandler.dispatch(
+                request, request.raw_url, dict(request.headers)
+            )
+        except HTTPException as error:  # what moto's Flask app makes of it
+            status, headers, body = error.code, error.get_headers(), error.get_body()
+        except ClientError as error:
+            status, headers, body = 400, {}, error.response["Error"]["Message"]
+        body = body.encode("utf-8") if isinstance(body, str) else body
+        headers = [(str(k), str(v)) for k, v in dict(headers).items() if k.lower() != "status"]
+        start_response(
+            f"{status} {HTTPStatus(int(status)).phrase}",
+            [
+                *[(k, v) for k, v in headers if k.lower() != "content-length"],
+                ("Content-Length", str(len(body))),
+            ],
+        )
+        return [body]
 
 
 def _epoch(moment: datetime) -> float:
@@ -353,7 +390,9 @@ def start_moto(host: str, port: int) -> tuple[BaseWSGIServer, str]:
     install_item_level_transactions()
     install_parsed_expression_cache()
     install_lighter_update_checks()
-    app = OneDynamoDBRequestAtATime(DomainDispatcherApplication(create_backend_app))
+    app = OneDynamoDBRequestAtATime(
+        DynamoDBWithoutFlask(DomainDispatcherApplication(create_backend_app))
+    )
     server = make_server(host, port, app, threaded=True, request_handler=MotoRequestHandler)
     threading.Thread(target=server.serve_forever, name="moto", daemon=True).start()
     bound_host, bound_port = server.server_address[:2]

@@ -157,6 +157,57 @@ def test_updates_that_share_an_expression_each_apply_their_own_values(moto_url):
     }
 
 
+def _answer(request, client) -> dict:
+    try:
+        answer = request(client)
+    except ClientError as error:
+        answer = error.response
+    answer = dict(answer)
+    metadata = answer.pop("ResponseMetadata")
+    return {"status": metadata["HTTPStatusCode"], **answer}
+
+
+def test_dynamodb_answers_as_motos_own_app_answers(moto_url):
+    # The runner hands DynamoDB requests to moto's handler without moto's Flask app.
+    dynamodb, _ = _clients(moto_url)
+    dynamodb.put_item(TableName=TABLE, Item={"pk": {"S": "same"}, "tags": {"SS": ["a", "b"]}})
+    plain = make_server("127.0.0.1", 0, DomainDispatcherApplication(create_backend_app))
+    threading.Thread(target=plain.serve_forever, daemon=True).start()
+    requests = [
+        lambda client: client.get_item(TableName=TABLE, Key={"pk": {"S": "same"}}),
+        lambda client: client.get_item(TableName="no-such-table", Key={"pk": {"S": "same"}}),
+        lambda client: client.put_item(
+            TableName=TABLE,
+            Item={"pk": {"S": "same"}},
+            ConditionExpression="attribute_not_exists(pk)",
+        ),
+        lambda client: client.transact_write_items(
+            TransactItems=[
+                {
+                    "ConditionCheck": {
+                        "TableName": TABLE,
+                        "Key": {"pk": {"S": "same"}},
+                        "ConditionExpression": "attribute_not_exists(pk)",
+                    }
+                }
+            ]
+        ),
+        lambda client: client.update_item(
+            TableName=TABLE, Key={"pk": {"S": "same"}}, UpdateExpression="SET"
+        ),
+    ]
+    try:
+        theirs_client = boto3.session.Session().client(
+            "dynamodb", endpoint_url=f"http://127.0.0.1:{plain.server_address[1]}", **CREDENTIALS
+        )
+        ours = [_answer(request, dynamodb) for request in requests]
+        theirs = [_answer(request, theirs_client) for request in requests]
+    finally:
+        plain.shutdown()
+    assert [answer["status"] for answer in ours] == [200, 400, 400, 400, 400]
+    assert ours == theirs
+
+
 @pytest.mark.parametrize(
     "expression",
     [
