@@ -10,6 +10,7 @@ could span words (quotes, a number and its unit...) is the text masked whole. Bo
 one template (a property test holds them equal).
 """
 
+import operator
 import re
 from typing import NamedTuple
 
@@ -67,7 +68,7 @@ def _clues_of(text: str) -> tuple:
 _MASKS = [
     # A request line keeps its method: a GET and a DELETE of one path are two events.
     (
-        r'"\1 <path>"',
+        lambda request: f'"{request[1]} <path>"',
         re.compile(r'"(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS) [^"\s]+(?: HTTP/[\d.]+)?"'),
         lambda clues: clues.double_quote,
     ),
@@ -175,6 +176,8 @@ _MASKS = [
 ]
 # "items [1, 2, 3]" and "items [4]" are one event type.
 _REPEATED_MASK = re.compile(r"(<([\w*]+)>)(?:[\s,;]+<\2>)+")
+# A replacement as a function, not r"\1": re parses a template string in Python on each call.
+_FIRST_GROUP = operator.itemgetter(1)
 _DIGIT = re.compile(r"\d")
 _ANY_MASK = re.compile(r"<[\w*]+>")
 # A token is a value, not a word of the message, when it looks like an identifier: snake_case
@@ -266,7 +269,7 @@ def _request_line_masked(text: str) -> tuple[bool, str]:
 def _template_of_masked(text: str) -> str:
     """Masked text -> template: repeated masks as one, identifier-like tokens as <*>."""
     if "<" in text:
-        text = _REPEATED_MASK.sub(r"\1", text)
+        text = _REPEATED_MASK.sub(_FIRST_GROUP, text)
     tokens = _TOKEN_IN_TEMPLATE
     if len(tokens) >= MAX_CACHED_TOKENS:
         tokens.clear()
@@ -337,8 +340,9 @@ def _masked_word(word: str) -> str:
         shape = word.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
         masked = _MASKED_SHAPE.get(shape)
         if masked is None:
-            masked = _masked_plain_value(word) or _masked(word)
-            if _DIGIT.search(masked) is None and len(word) <= MAX_CACHED_TOKEN_CHARS:
+            masked = _masked_plain_value(word)  # no digit is left in a plain value masked
+            digit_left = masked is None and _DIGIT.search(masked := _masked(word)) is not None
+            if not digit_left and len(word) <= MAX_CACHED_TOKEN_CHARS:
                 if len(_MASKED_SHAPE) >= MAX_CACHED_TOKENS:
                     _MASKED_SHAPE.clear()
                 _MASKED_SHAPE[shape] = masked
