@@ -9,8 +9,9 @@ identity, so a retried batch keeps the same events.
 import hashlib
 from collections.abc import Iterable
 
-# Every event of a group is kept until this many in the hour ...
-FIRST_KEPT_PER_HOUR = 20
+# Every event of a group is kept until this many in the hour (the group item holds a few
+# samples too; five full occurrences an hour show the variety without a write per event) ...
+FIRST_KEPT_PER_HOUR = 5
 # ... then one event in this many.
 SAMPLE_ONE_IN = 100
 # Bounded memory: the counts are dropped when this many (group, hour) pairs are held.

@@ -55,6 +55,11 @@ def atomic_requests(aws, monkeypatch):
     monkeypatch.setattr(BaseClient, "_make_api_call", one_at_a_time)
 
 
+def _keep_every_occurrence() -> OccurrenceSampler:
+    """Every new event stored as an occurrence, so the stored ones show each event once."""
+    return OccurrenceSampler(first_kept=10**9)
+
+
 def _at_once(batches: list[Batch]) -> list:
     """Ingest every batch on its own thread, all released together."""
     start = threading.Barrier(len(batches))
@@ -64,7 +69,7 @@ def _at_once(batches: list[Batch]) -> list:
         start.wait()
         try:
             results[index] = ingest(
-                batches[index], DynamoIngestStore(1), default_rules(), OccurrenceSampler()
+                batches[index], DynamoIngestStore(1), default_rules(), _keep_every_occurrence()
             )
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             results[index] = error
@@ -109,9 +114,9 @@ def test_overlapping_batches_at_once_count_every_event_once(atomic_requests):
 
 def test_a_batch_larger_than_one_transaction_counts_every_event_once(aws):
     # Every third line is INFO: 200 lines hold 133 errors, committed in several chunks.
-    first = ingest(_batch(range(200)), DynamoIngestStore(1), default_rules(), OccurrenceSampler())
+    first = ingest(_batch(range(200)), DynamoIngestStore(1), default_rules(), _keep_every_occurrence())
     again = ingest(
-        _batch(range(100, 300)), DynamoIngestStore(1), default_rules(), OccurrenceSampler()
+        _batch(range(100, 300)), DynamoIngestStore(1), default_rules(), _keep_every_occurrence()
     )
 
     assert first.groups == 2
