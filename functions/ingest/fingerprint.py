@@ -15,8 +15,8 @@ from functions.ingest.parsing import ParsedLine
 from functions.ingest.stack_traces import crash_site
 
 FINGERPRINT_LENGTH = 32
-# The fingerprint of a plain line, kept by its level class and template: one event type comes
-# back line after line (bounded: dropped when this full).
+# The fingerprint of a plain line, kept by its level and template: one event type comes back
+# line after line (bounded: dropped when this full).
 MAX_CACHED_FINGERPRINTS = 20_000
 _LINE_FINGERPRINT: dict[tuple[str, str], str] = {}
 
@@ -42,7 +42,7 @@ def signature_of(parsed: ParsedLine) -> Signature:
     template = template_of(parsed.message)
     site = crash_site(f"{parsed.message}\n{parsed.trace}") if parsed.trace else None
     if site is None:
-        return Signature(_line_fingerprint(level_class(parsed.level), template), template)
+        return Signature(_line_fingerprint(parsed.level, template), template)
     where = " < ".join(site.frames) or "?"
     return Signature(
         _digest("crash", level_class(parsed.level), site.exception_type, *site.frames),
@@ -54,7 +54,7 @@ def _line_fingerprint(level: str, template: str) -> str:
     key = (level, template)
     fingerprint = _LINE_FINGERPRINT.get(key)
     if fingerprint is None:
-        fingerprint = _digest("line", level, group_key(template))
+        fingerprint = _digest("line", level_class(level), group_key(template))
         if len(_LINE_FINGERPRINT) >= MAX_CACHED_FINGERPRINTS:
             _LINE_FINGERPRINT.clear()
         _LINE_FINGERPRINT[key] = fingerprint

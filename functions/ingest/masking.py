@@ -237,11 +237,10 @@ def template_of(message: str, *, word_by_word: bool = True) -> str:
         # its own, as it would be in place, and words come back line after line.
         words = _WORDS.findall(text) if _ANY_JOIN.search(text) else text.split()
         masked = list(map(_MASKED_WORD.get, words))  # most words are known: one pass in C
-        if None in masked:
-            masked = [
-                _masked_word(word) if known is None else known
-                for word, known in zip(words, masked, strict=True)
-            ]
+        unknown = 0
+        for _ in range(masked.count(None)):  # and the few others found in C too
+            unknown = masked.index(None, unknown)
+            masked[unknown] = _masked_word(words[unknown])
         text = " ".join(masked)
     # Lines of one event type mask to one text, whatever their values were.
     template = _TEMPLATE_OF_MASKED.get(text)

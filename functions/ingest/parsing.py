@@ -101,6 +101,14 @@ _SYSLOG_3164 = re.compile(
     r"(?P<logger>[\w./-]+)(?:\[\d+\])?: (?P<message>.*)$"
 )
 _LEADING_LEVEL = re.compile(rf"^\[?{_LEVEL}\]?:?\s+(?P<rest>.*)$")
+# What a line must start with for any of the above to read it: JSON's "{" (after spaces),
+# syslog's "<PRI>" or month and day, a "[", a date, or a whole level word in capitals (what
+# follows a level is never another capital). One match sends other lines to the guess.
+_MAY_HAVE_LAYOUT = re.compile(
+    r"\s*\{|<|[A-Z][a-z]{2} [ \d]\d |\[|\d{2,4}[-/]\d{2}[-/]\d{2}|"
+    + _LEVEL.replace("(?P<level>", "(?:")
+    + "(?![A-Z])"
+)
 
 _JSON_LEVEL_KEYS = ("level", "levelname", "severity", "log.level", "lvl", "loglevel")
 _JSON_MESSAGE_KEYS = ("message", "msg", "event", "text")
@@ -195,16 +203,19 @@ def parse(event_text: str) -> ParsedLine:
     stripped = first.strip()
     if stripped == _TRACEBACK_HEADER:
         return _bare_traceback(event_text.strip("\n"))
-    # JSON starts with "{"; syslog with "<PRI>" or (RFC 3164 as written to files) a month's
-    # capital; every other layout with a timestamp ("[" or a digit) or a level in capitals.
-    start = first[:1]
-    capital = "A" <= start <= "Z"
-    parsed = (
-        (_parse_json(first) if stripped[:1] == "{" else None)
-        or (_parse_syslog(first) if capital or start == "<" else None)
-        or (_parse_layouts(first) if capital or start == "[" or start.isdigit() else None)
-        or ParsedLine(guess_level(event_text), stripped)
-    )
+    if _MAY_HAVE_LAYOUT.match(first) is None:  # most lines that are only a message
+        parsed = ParsedLine(guess_level(event_text), stripped)
+    else:
+        # JSON starts with "{"; syslog with "<PRI>" or (RFC 3164 as written to files) a
+        # month's capital; every other layout with a timestamp ("[" or a digit) or a level.
+        start = first[:1]
+        capital = "A" <= start <= "Z"
+        parsed = (
+            (_parse_json(first) if stripped[:1] == "{" else None)
+            or (_parse_syslog(first) if capital or start == "<" else None)
+            or (_parse_layouts(first) if capital or start == "[" or start.isdigit() else None)
+            or ParsedLine(guess_level(event_text), stripped)
+        )
     if trace and not parsed.trace:
         parsed = ParsedLine(
             parsed.level, parsed.message, parsed.timestamp, parsed.logger, trace, parsed.layout
