@@ -15,6 +15,7 @@ from pynamodb.attributes import (
     UnicodeAttribute,
     UnicodeSetAttribute,
 )
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from functions.common.settings import Settings
@@ -77,6 +78,17 @@ class SeenModel(Model):
     expires_at = TTLAttribute(null=True)
 
 
+class DecisionsByAction(GlobalSecondaryIndex):
+    """Decisions of one action, newest first by decision_key (`<decided_at>#<uuid>`)."""
+
+    class Meta:
+        index_name = "by-action"
+        projection = AllProjection()
+
+    action = UnicodeAttribute(hash_key=True)
+    decision_key = UnicodeAttribute(range_key=True)
+
+
 class DecisionModel(Model):
     """The automation log: every decision with its reason and the numbers behind it."""
 
@@ -98,6 +110,7 @@ class DecisionModel(Model):
     feedback_adjustment = NumberAttribute(null=True)
     count = NumberAttribute(default=0)
     decided_at = UnicodeAttribute()
+    by_action = DecisionsByAction()
 
 
 class TicketModel(Model):

@@ -7,7 +7,9 @@ token or the session it opens.
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import timedelta
+from itertools import islice
 from pathlib import Path
 
 from aws_lambda_powertools import Logger
@@ -175,7 +177,7 @@ def automation_status() -> dict:
     return {
         "enabled": queries.automation_enabled(),
         "thresholds": queries.thresholds(),
-        "counts": views.decision_counts(queries.decision_actions()),
+        "counts": queries.decision_counts(),
         "tickets": sum(1 for ticket in queries.tickets() if ticket.get("jira_key")),
     }
 
@@ -270,14 +272,27 @@ def _query() -> dict[str, str]:
     return dict(app.current_event.query_string_parameters or {})
 
 
-def _history_rows(kind: str, filters: history.Filters) -> list[dict]:
-    """Every row of `kind` that passes the filters, newest first."""
+def _history_rows(
+    kind: str, filters: history.Filters, cursor: tuple[str, str] | None = None
+) -> Iterator[dict]:
+    """The rows of `kind` that pass the filters, newest first (after the cursor, when one is
+    given); decisions are read from their index only as far as the caller takes them."""
+    if kind == "decisions":
+        summaries = queries.group_summaries()
+        decisions = queries.decisions_newest_first(
+            filters.fingerprint, filters.action, cursor[1] if cursor else None, filters.since
+        )
+        rows = (
+            history.decision_row(decision, summaries.get(decision["fingerprint"]))
+            for decision in decisions
+        )
+        return (row for row in rows if history.matches(kind, row, filters))
     if kind == "groups":
         keys = {row["fingerprint"]: row.get("jira_key") for row in queries.tickets()}
         rows = [
             history.group_row(group, keys.get(group["fingerprint"])) for group in queries.groups()
         ]
-    elif kind == "tickets":
+    else:
         summaries = queries.group_summaries()
         settings = load()
         rows = [
@@ -288,13 +303,7 @@ def _history_rows(kind: str, filters: history.Filters) -> list[dict]:
             )
             for ticket in queries.tickets()
         ]
-    else:
-        summaries = queries.group_summaries()
-        rows = [
-            history.decision_row(decision, summaries.get(decision["fingerprint"]))
-            for decision in queries.decisions(filters.fingerprint)
-        ]
-    return history.newest_first(kind, rows, filters)
+    return iter(history.newest_first(kind, rows, filters))
 
 
 def _kind(kind: str) -> str:
@@ -316,7 +325,7 @@ def history_page(kind: str) -> dict:
         cursor = history.decode_cursor(params.get("cursor"))
     except history.BadParameter as error:
         raise ApiError(400, str(error), error.parameter) from None
-    return history.page(kind, _history_rows(kind, filters), limit, cursor)
+    return history.page(kind, _history_rows(kind, filters, cursor), limit, cursor)
 
 
 @app.get("/api/export/<kind>")
@@ -332,13 +341,13 @@ def history_export(kind: str) -> Response:
         filters = history.parse_filters(kind, params, ("format",))
     except history.BadParameter as error:
         raise ApiError(400, str(error), error.parameter) from None
-    rows = _history_rows(kind, filters)
+    taken = list(islice(_history_rows(kind, filters), EXPORT_MAX_ROWS + 1))
     columns = history.COLUMNS[kind]
-    shown = rows[:EXPORT_MAX_ROWS]
+    shown = taken[:EXPORT_MAX_ROWS]
     if file_format == "csv":
         body = export.to_csv(columns, shown)
     else:
-        body = export.to_json(kind, columns, shown, truncated=len(rows) > len(shown))
+        body = export.to_json(kind, columns, shown, truncated=len(taken) > len(shown))
     name = export.filename(kind, clock.iso(), file_format)
     return Response(
         status_code=200,
@@ -348,7 +357,7 @@ def history_export(kind: str) -> Response:
             "Content-Disposition": f'attachment; filename="{name}"',
             "Cache-Control": "no-store",
             "X-StackLens-Rows": str(len(shown)),
-            "X-StackLens-Truncated": str(len(rows) > len(shown)).lower(),
+            "X-StackLens-Truncated": str(len(taken) > len(shown)).lower(),
         },
     )
 
@@ -378,7 +387,7 @@ def statistics() -> dict:
         "errors_per_minute": stats.errors_per_minute(events, now, minutes),
         "top_groups": stats.top_groups(events),
         "ticket_outcomes": stats.ticket_outcomes(events),
-        "decisions": views.decision_counts(queries.decision_actions()),
+        "decisions": queries.decision_counts(),
         "failed_jobs": dead_letters.depth(settings),
         "truncated": truncated,
     }

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from functions.common.settings import SEVERITIES
 
@@ -257,13 +258,15 @@ def newest_first(kind: str, rows: Iterable[dict], filters: Filters) -> list[dict
     return sorted(kept, key=_sort_key(kind), reverse=True)
 
 
-def page(kind: str, ordered: list[dict], limit: int, cursor: tuple[str, str] | None) -> dict:
-    """One page of `ordered` (newest first) after the cursor, and the cursor of the next."""
+def page(kind: str, ordered: Iterable[dict], limit: int, cursor: tuple[str, str] | None) -> dict:
+    """One page of `ordered` (newest first) after the cursor, and the cursor of the next.
+    Only as many rows as the page shows, and one more, are taken from `ordered`."""
     key = _sort_key(kind)
     if cursor is not None:
-        ordered = [row for row in ordered if key(row) < cursor]
-    shown = ordered[:limit]
-    more = len(ordered) > limit
+        ordered = (row for row in ordered if key(row) < cursor)
+    taken = list(islice(ordered, limit + 1))
+    shown = taken[:limit]
+    more = len(taken) > limit
     return {
         "kind": kind,
         "items": shown,

@@ -1,13 +1,16 @@
 """The status function's reads and its few writes (automation switch, shipper desired state),
 on the pynamodb models. Rows come back as plain dicts for views.py.
 
-Listing groups, tickets and decisions scans the table: fine at the sizes one chain of shops
-produces for now; an index on last_seen / action is the way on when it is not. The last hour of
+Decisions, the table that grows with every stream batch, are read newest first from their
+by-action index, only as far as a page needs. Groups and tickets (one row per problem) are
+read whole. The last hour of
 the live feed is read newest first from the day partition and stops at the hour's start.
 """
 
+import heapq
 import uuid
-from datetime import datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 from pynamodb.exceptions import UpdateError
 
@@ -22,6 +25,7 @@ from functions.common.models import (
     TicketModel,
 )
 from functions.common.settings import DEFAULT_THRESHOLDS
+from functions.status.history import DECISION_ACTIONS
 
 AUTOMATION_SETTING = "automation"
 THRESHOLDS_SETTING = "thresholds"
@@ -90,14 +94,51 @@ def audit(days: int) -> list[dict]:
     return entries
 
 
-def decision_actions() -> list[str]:
-    return [row.action for row in DecisionModel.scan(attributes_to_get=["action"])]
+def decision_counts() -> dict[str, int]:
+    """How many decisions of each action are stored: a count query per action on the
+    by-action index (DynamoDB counts server side; nothing comes back but the number)."""
+    # The model's `count` attribute hides pynamodb's Model.count (and so Index.count).
+    count_query = super(DecisionModel, DecisionModel).count
+    return {
+        action: count_query(action, index_name=DecisionModel.by_action.Meta.index_name)
+        for action in DECISION_ACTIONS
+    }
 
 
-def decisions(fingerprint: str | None = None) -> list[dict]:
-    """Every decision, or one group's (a query on its partition, not a scan)."""
-    rows = DecisionModel.query(fingerprint) if fingerprint else DecisionModel.scan()
-    return [row.to_simple_dict() for row in rows]
+def decisions_newest_first(
+    fingerprint: str | None = None,
+    action: str | None = None,
+    before: str | None = None,
+    since: datetime | None = None,
+) -> Iterator[dict]:
+    """Decisions newest first, read a page at a time as the caller takes them: one group's
+    from its partition, else one query per action on the by-action index, merged by
+    decision_key (it starts with the decision's time). `before` is a decision_key to start
+    after; `since` stops the reading at that time."""
+    condition = None
+    if before is not None:
+        condition = DecisionModel.decision_key < before
+    if since is not None:
+        after = DecisionModel.decision_key >= clock.iso(since.astimezone(UTC))
+        condition = after if condition is None else condition & after
+    if fingerprint:
+        queries = [
+            DecisionModel.query(
+                fingerprint,
+                range_key_condition=condition,
+                filter_condition=(DecisionModel.action == action) if action else None,
+                scan_index_forward=False,
+            )
+        ]
+    else:
+        queries = [
+            DecisionModel.by_action.query(
+                each, range_key_condition=condition, scan_index_forward=False
+            )
+            for each in ([action] if action else DECISION_ACTIONS)
+        ]
+    rows = heapq.merge(*queries, key=lambda row: row.decision_key, reverse=True)
+    return (row.to_simple_dict() for row in rows)
 
 
 def group_summaries() -> dict[str, dict]:

@@ -4,8 +4,6 @@ The rows are the tables' items as plain dicts (queries.py reads them); these fun
 fields a user may see and compute what the tables do not hold (online, counts, order).
 """
 
-from collections import Counter
-from collections.abc import Iterable
 from datetime import datetime
 
 from functions.common.settings import Settings
@@ -54,11 +52,6 @@ def host_view(host: dict, now: datetime) -> dict:
     view["desired_state"] = view["desired_state"] or "running"
     view["online"] = is_online(host.get("last_heartbeat"), now)
     return view
-
-
-def decision_counts(actions: Iterable[str]) -> dict[str, int]:
-    counts = Counter(actions)
-    return {action: counts.get(action, 0) for action in DECISION_ACTIONS} | dict(counts)
 
 
 def latest_groups(groups: list[dict], limit: int) -> list[dict]:

@@ -83,6 +83,7 @@ MAY_TOUCH = {
         "GroupsTable.Arn": READ,
         "TicketsTable.Arn": READ,
         "DecisionsTable.Arn": READ,
+        "DecisionsTable.Arn/index/by-action": {"dynamodb:Query"},  # history and counts
         "EventsTable.Arn": READ,
         "HostsTable.Arn": READ_WRITE,
         "SettingsTable.Arn": READ_WRITE,

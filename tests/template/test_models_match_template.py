@@ -34,6 +34,32 @@ def test_every_table_has_exactly_one_model_and_back():
     assert sorted(resources) == sorted(template_tables())
 
 
+def model_indexes(model) -> dict[str, dict]:
+    indexes = {}
+    for index in model._indexes.values():
+        keys = {}
+        for attribute in index.Meta.attributes.values():
+            if attribute.is_hash_key:
+                keys["HASH"] = attribute.attr_name
+            if attribute.is_range_key:
+                keys["RANGE"] = attribute.attr_name
+        indexes[index.Meta.index_name] = {
+            "keys": keys,
+            "projection": index.Meta.projection.projection_type,
+        }
+    return indexes
+
+
+def template_indexes(table: dict) -> dict[str, dict]:
+    return {
+        index["IndexName"]: {
+            "keys": {k["KeyType"]: k["AttributeName"] for k in index["KeySchema"]},
+            "projection": index["Projection"]["ProjectionType"],
+        }
+        for index in table.get("GlobalSecondaryIndexes", [])
+    }
+
+
 @pytest.mark.parametrize("model", models.ALL_MODELS, ids=lambda m: m.__name__)
 def test_keys_stream_ttl_and_indexes_match(model):
     table = template_tables()[model.Meta.template_resource]
@@ -52,7 +78,7 @@ def test_keys_stream_ttl_and_indexes_match(model):
     ]
     assert ttl_attributes == ([ttl_spec["AttributeName"]] if ttl_spec else [])
 
-    assert not table.get("GlobalSecondaryIndexes") and not model._indexes
+    assert model_indexes(model) == template_indexes(table)
     assert table.get("BillingMode") == "PAY_PER_REQUEST"
 
 

@@ -114,7 +114,9 @@ def test_overlapping_batches_at_once_count_every_event_once(atomic_requests):
 
 def test_a_batch_larger_than_one_transaction_counts_every_event_once(aws):
     # Every third line is INFO: 200 lines hold 133 errors, committed in several chunks.
-    first = ingest(_batch(range(200)), DynamoIngestStore(1), default_rules(), _keep_every_occurrence())
+    first = ingest(
+        _batch(range(200)), DynamoIngestStore(1), default_rules(), _keep_every_occurrence()
+    )
     again = ingest(
         _batch(range(100, 300)), DynamoIngestStore(1), default_rules(), _keep_every_occurrence()
     )

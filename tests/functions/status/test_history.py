@@ -222,3 +222,57 @@ def test_a_bad_export_parameter_is_a_400_naming_it(aws):
     ):
         answer = export("tickets", query)
         assert answer.status == 400 and json_of(answer)["field"] == parameter, query
+
+
+@pytest.fixture
+def requests_made(monkeypatch):
+    """(operation, table) of every AWS request made: botocore's own call, recorded."""
+    from botocore.client import BaseClient
+
+    made: list[tuple[str, str | None]] = []
+    make_api_call = BaseClient._make_api_call
+
+    def recorded(self, operation, params):
+        made.append((operation, params.get("TableName")))
+        return make_api_call(self, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", recorded)
+    return made
+
+
+def test_many_decisions_page_newest_first_from_the_index_without_a_scan(aws, requests_made):
+    actions = ("create", "update", "reopen", "skip", "suppress")
+    for n in range(60):  # 60 decisions of 4 groups, every action, a minute apart
+        decided_at = f"2026-11-26T{10 + n // 60:02d}:{n % 60:02d}:00.000Z"
+        DecisionModel(
+            f"fp-{n % 4}",
+            f"{decided_at}#{n:04d}",
+            action=actions[n % 5],
+            reason="r",
+            severity="HIGH",
+            confidence=0.5,
+            threshold=0.5,
+            count=n,
+            decided_at=decided_at,
+        ).save()
+    requests_made.clear()
+
+    seen, cursor = [], None
+    while True:
+        page = json_of(history("decisions", "limit=7" + (f"&cursor={cursor}" if cursor else "")))
+        seen += [row["count"] for row in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == list(range(59, -1, -1))
+    # One action, from a time given with an offset (10:50Z = 11:50+01:00), one group's.
+    recent_skips = json_of(history("decisions", "action=skip&since=2026-11-26T11:50:00%2B01:00"))
+    assert [row["count"] for row in recent_skips["items"]] == [58, 53]
+    one_group = json_of(history("decisions", "fingerprint=fp-1&action=update&limit=3"))
+    assert [row["count"] for row in one_group["items"]] == [41, 21, 1]
+    counts = json_of(call("GET", "/api/automation/status"))["counts"]
+    assert counts == {action: 12 for action in actions}
+
+    decisions_table = DecisionModel.Meta.table_name
+    assert ("Scan", decisions_table) not in requests_made
+    assert ("Query", decisions_table) in requests_made

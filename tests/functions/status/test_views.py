@@ -43,18 +43,6 @@ def test_a_host_view_never_shows_the_signing_key():
     }
 
 
-def test_decision_counts_show_every_action_and_unknown_ones_too():
-    counts = views.decision_counts(["create", "skip", "skip", "later"])
-    assert counts == {
-        "create": 1,
-        "update": 0,
-        "reopen": 0,
-        "skip": 2,
-        "suppress": 0,
-        "later": 1,
-    }
-
-
 def test_latest_groups_are_newest_first_and_cut_at_the_limit():
     groups = [
         {"fingerprint": f"g{n}", "last_seen": f"2024-05-01T10:00:0{n}.000Z"} for n in range(5)
