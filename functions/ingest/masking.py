@@ -269,21 +269,30 @@ def _template_of_masked(text: str) -> str:
     """Masked text -> template: repeated masks as one, identifier-like tokens as <*>."""
     if "<" in text:
         text = _REPEATED_MASK.sub(_FIRST_GROUP, text)
-    tokens = _TOKEN_IN_TEMPLATE
-    if len(tokens) >= MAX_CACHED_TOKENS:
-        tokens.clear()
-    parts = []
-    for token in text.split():
-        kept = tokens.get(token)
-        if kept is None:
-            # isalpha first: most tokens are plain words, and that test is the cheapest.
-            kept = (
-                token if token.isalpha() or "<" in token or not _IDENTIFIER.search(token) else "<*>"
-            )
-            if len(token) <= MAX_CACHED_TOKEN_CHARS:
-                tokens[token] = kept
-        parts.append(kept)
-    return " ".join(parts)
+    return _tokens_mapped(text.split(), _TOKEN_IN_TEMPLATE, _token_in_template)
+
+
+def _token_in_template(token: str) -> str:
+    # isalpha first: most tokens are plain words, and that test is the cheapest.
+    if token.isalpha() or "<" in token or not _IDENTIFIER.search(token):
+        return token
+    return "<*>"
+
+
+def _tokens_mapped(tokens: list[str], known: dict[str, str], rule) -> str:
+    """Each token as `rule` maps it, joined by spaces; what it maps a token to is kept in
+    `known` (bounded), and the known ones are looked up in one pass in C."""
+    if len(known) >= MAX_CACHED_TOKENS:
+        known.clear()
+    kept = list(map(known.get, tokens))
+    unknown = 0
+    for _ in range(kept.count(None)):
+        unknown = kept.index(None, unknown)
+        token = tokens[unknown]
+        kept[unknown] = rule(token)
+        if len(token) <= MAX_CACHED_TOKEN_CHARS:
+            known[token] = kept[unknown]
+    return " ".join(kept)
 
 
 def _masked(text: str) -> str:
@@ -360,18 +369,11 @@ def is_value_like(token: str) -> bool:
 def group_key(template: str) -> str:
     """What a group is named by: the template with every value token one "<*>", whatever its
     kind, so "chdir(<path>)" and "chdir(<*>)", "<time>" and "<duration>" are one event type."""
-    tokens = _TOKEN_IN_GROUP_KEY
-    if len(tokens) >= MAX_CACHED_TOKENS:
-        tokens.clear()
-    parts = []
-    for token in template.split(" "):
-        kept = tokens.get(token)
-        if kept is None:
-            kept = "<*>" if _VALUE_LIKE.search(token) else token
-            if len(token) <= MAX_CACHED_TOKEN_CHARS:
-                tokens[token] = kept
-        parts.append(kept)
-    return " ".join(parts)
+    return _tokens_mapped(template.split(" "), _TOKEN_IN_GROUP_KEY, _token_in_group_key)
+
+
+def _token_in_group_key(token: str) -> str:
+    return "<*>" if _VALUE_LIKE.search(token) else token
 
 
 def clear_caches() -> None:
