@@ -525,14 +525,14 @@ I0 | 0 failed requests in the last {n} minutes on {host}
 L0@WARN | Request {uuid} aborted by the client after {ms} ms, nothing written
 H1 | Responses from {host} served with an empty body and status 200
 I0 | {ip} - - [{date}:10:15:32 +0000] "GET /api/{resource}/{id} HTTP/1.1" 200 {n} "-" "Mozilla/5.0"
-I0 | {ip} - {user} [{date}:18:02:11 +0100] "POST /api/{resource} HTTP/1.1" 201 {n} "-" "pos-client/{version}"
+I0 | {ip} - {user} [{date}:18:02:11] "POST /api/{resource} HTTP/1.1" 201 {n} "pos-client/{version}"
 I0 | {ip} - - [{date}:07:44:09 +0000] "GET /static/app.{hex}.css HTTP/2.0" 304 0 "-" "Mozilla/5.0"
 I0 | method=GET path=/api/{resource}/{id} status=200 duration={ms}ms bytes={n}
 I0 | method=PUT path=/api/{resource}/{id} status=204 duration={ms}ms
 I0 | Completed 200 OK in {ms}ms (Views: {n2}ms | DB: {n2}ms)
 I0 | HTTP GET /api/{resource} responded 200 in {ms} ms for {ip}
 I0 | "GET /health HTTP/1.1" 200 2 "-" "kube-probe/1.29"
-H1 | {ip} - - [{date}:12:30:01 +0000] "POST /api/{resource} HTTP/1.1" 500 {n} "-" "pos-client/{version}"
+H1 | {ip} - - [{date}:12:30:01] "POST /api/{resource} HTTP/1.1" 500 {n} "-" "pos-client/{version}"
 H1 | method=POST path=/api/{resource} status=502 duration={ms}ms upstream={host}
 H1 | Completed 500 Internal Server Error in {ms}ms
 L0 | {ip} - - [{date}:09:12:45 +0000] "GET /api/{resource}/{id} HTTP/1.1" 404 {n} "-" "Mozilla/5.0"
