@@ -184,18 +184,11 @@ def test_masking_word_by_word_gives_what_masking_the_whole_text_gives(message):
     assert template_of(message) == template_of(message, word_by_word=False)
 
 
-# Not a property of the masks as they are, and never was: a mask early in the order reads a
-# digit that a later one turns into <*> ("0/@" -> "<*>/@" -> "<*><path>"), and masks that a
-# token rule makes repeat merge only on a second pass ("BLOCK* NameSystem.delete: blk_1 is
-# added" -> "BLOCK* <*> <*> is added" -> "BLOCK* <*> is added": 464 of the 16,000 loghub
-# lines). Random text finds a case now and then. Making it hold would change templates, so
-# fingerprints: kept as a known failure, not fixed in passing.
-@pytest.mark.xfail(reason="templates are not idempotent (see above)", strict=False)
-@given(st.text(max_size=300))
-def test_masking_is_stable(text):
-    template = template_of(text)
-
-    assert template_of(template) == template
+# Masking twice is not tested for giving the same template: it does not, and never did. A
+# mask early in the order reads a digit that a later one turns into <*> ("0/@" -> "<*>/@" ->
+# "<*><path>"), and repeats that a token rule makes merge only on a second pass (464 of the
+# 16,000 loghub lines). Fingerprints mask a message once, so nothing relies on it; making it
+# hold would change every such fingerprint.
 
 
 _TEMPLATES = [
