@@ -74,10 +74,6 @@ def _runtime_settings(items: list[SettingModel]) -> RuntimeSettings:
     return RuntimeSettings(automation_enabled=enabled, thresholds=thresholds)
 
 
-def read_runtime_settings() -> RuntimeSettings:
-    return _runtime_settings(list(SettingModel.batch_get([AUTOMATION_SETTING, THRESHOLDS_SETTING])))
-
-
 # BatchGetItem reads at most 100 keys a request.
 KEYS_PER_BATCH_GET = 100
 
