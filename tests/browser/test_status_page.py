@@ -312,11 +312,21 @@ def test_thresholds_edited_on_the_page_take_effect_on_the_next_error(running_sta
 # ---- history and audit ----
 
 
+def _wait_for_decisions(stack, word: str, count: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while len(stack.get(f"/api/history/decisions?q={word}")["items"]) < count:
+        assert time.monotonic() < deadline, f"fewer than {count} decisions for {word}"
+        time.sleep(0.05)
+
+
 def test_history_filters_pages_and_exports_the_rows_shown_as_csv(running_stack, browser, tmp_path):
     stack = running_stack
     word = unique_word()
     for attempt in range(3):  # three occurrences: one group, a create and two more decisions
         ingest_line(stack, log_line("CRITICAL", f"Till drawer jammed at {word} try {attempt}"))
+        # Decided before the next comes: decide makes one decision per group per stream batch,
+        # so occurrences that arrive together would share one.
+        _wait_for_decisions(stack, word, attempt + 1)
     page = open_logged_in(browser, stack, tab="history")
     page.select_option("#history-kind", "decisions")
     page.fill("#history-q", word)
