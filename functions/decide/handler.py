@@ -133,6 +133,8 @@ def decide_change(
         if not booking.granted:
             decision = policy.over_budget(decision, limit)
             already_listed = booking.listed
+        elif booking.earlier:
+            decision, budget_hour = policy.being_opened(decision), None
     decision_key = store.record_decision(group, decision, confidence.MODEL_VERSION)
     # The job goes before the live feed: the page can wait a few ms, a new issue should not.
     if decision.action in policy.TICKET_ACTIONS and not already_listed:

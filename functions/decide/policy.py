@@ -99,6 +99,17 @@ def decide(
     return decision(SKIP, f"ticket status {status!r} takes no automatic action")
 
 
+def being_opened(decision: Decision) -> Decision:
+    """A create for a group whose issue an earlier decision this hour is opening already: its
+    Tickets record is not written yet, so this one reports to that issue instead (the jira
+    function waits for the create to finish, or opens the issue itself if that one failed)."""
+    return replace(
+        decision,
+        action=UPDATE,
+        reason=f"its issue is being opened by an earlier decision this hour; {decision.reason}",
+    )
+
+
 def over_budget(decision: Decision, limit: int) -> Decision:
     """Storm control: a create beyond the hour's `limit` of new issues becomes a suppress."""
     return replace(

@@ -31,6 +31,8 @@ def current_hour() -> str:
 class Booking:
     granted: bool  # the group may open its issue in this hour
     listed: bool = False  # held back and already listed on the hour's digest issue
+    # granted to an earlier decision this hour: that one's job is opening the issue
+    earlier: bool = False
 
 
 def book(hour: str, fingerprint: str, limit: int) -> Booking:
@@ -50,9 +52,9 @@ def book(hour: str, fingerprint: str, limit: int) -> Booking:
         if not _condition_failed(error):
             raise
         budget = SettingModel.get(_name(hour), consistent_read=True)
+        booked = fingerprint in (budget.booked or set())
         return Booking(
-            granted=fingerprint in (budget.booked or set()),
-            listed=fingerprint in (budget.held or set()),
+            granted=booked, listed=fingerprint in (budget.held or set()), earlier=booked
         )
     return Booking(granted=True)
 

@@ -309,8 +309,11 @@ def test_beyond_the_hourly_budget_a_new_problem_is_decided_suppress(aws, stream,
     held.update(actions=[GroupModel.count.add(1)])
     assert lambda_handler(stream.event(), context()) == {"batchItemFailures": []}
 
-    # The budget is booked once per problem: the first one's second change stays a create.
-    assert [d.action for d in decisions()] == ["create", "create"]
+    # The budget is booked once per problem. The first one's issue is still being opened (no
+    # Tickets record yet), so its second change reports to that issue: an update, not a create.
+    created, reported = decisions()
+    assert (created.action, reported.action) == ("create", "update")
+    assert "being opened by an earlier decision" in reported.reason
     suppressed = list(DecisionModel.query("scale:calibration"))
     assert [d.action for d in suppressed] == ["suppress", "suppress"]
     assert "1 new issues opened this hour" in suppressed[0].reason
@@ -318,6 +321,12 @@ def test_beyond_the_hourly_budget_a_new_problem_is_decided_suppress(aws, stream,
     jobs = ticket_jobs(aws.queues["TicketQueue"])
     digest_jobs = [job for job in jobs if job["fingerprint"] == "scale:calibration"]
     assert [job["action"] for job in digest_jobs] == ["suppress", "suppress"]
-    assert {job["budget_hour"] for job in jobs} == {suppressed[0].decided_at[:13]}
+    assert [job["action"] for job in jobs if job["fingerprint"] == FINGERPRINT] == [
+        "create",
+        "update",
+    ]
+    assert {job.get("budget_hour") for job in jobs if job["action"] != "update"} == {
+        suppressed[0].decided_at[:13]
+    }
     feed = [e["data"] for e in live_feed.read_after(None) if e["kind"] == "decision"]
     assert [e["action"] for e in feed].count("suppress") == 2
