@@ -53,9 +53,7 @@ def book(hour: str, fingerprint: str, limit: int) -> Booking:
             raise
         budget = SettingModel.get(_name(hour), consistent_read=True)
         booked = fingerprint in (budget.booked or set())
-        return Booking(
-            granted=booked, listed=fingerprint in (budget.held or set()), earlier=booked
-        )
+        return Booking(granted=booked, listed=fingerprint in (budget.held or set()), earlier=booked)
     return Booking(granted=True)
 
 
