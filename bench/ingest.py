@@ -11,7 +11,7 @@ import time
 import uuid
 
 from functions.ingest.batch import Batch, WireEvent, aggregate
-from functions.ingest.pipeline import Commit, GroupState, ingest
+from functions.ingest.pipeline import Commit, ingest
 from functions.ingest.rules import default_rules
 from functions.ingest.sampling import OccurrenceSampler
 
@@ -104,21 +104,12 @@ class TallyStore:
         self.claimed.update((host, e.event.file_id, e.event.offset) for e in new)
         commits = []
         for group in aggregate(new, host, store):
-            total = self.counts[group.fingerprint] = self.counts.get(group.fingerprint, 0) + (
-                group.count
-            )
-            state = GroupState(
-                total, total == group.count, group.template, group.message, group.level,
-                group.severity, group.category, group.last_seen,
-            )  # fmt: skip
+            self.counts[group.fingerprint] = self.counts.get(group.fingerprint, 0) + group.count
             mine = [e for e in new if e.fingerprint == group.fingerprint]
-            commits.append(Commit(group, state, mine))
+            commits.append(Commit(group, mine))
         return commits
 
     def save_occurrences(self, errors, host, store) -> None:
-        pass
-
-    def append_feed(self, kind, entries) -> None:
         pass
 
 

@@ -1,8 +1,8 @@
 """The live feed (Events table): what the status page's stream shows, in one strict order.
 
 A counter item hands out sequence numbers with an atomic ADD, so writers on many invocations
-never share one; readers page by `seq`, which is also the SSE event id. Events appended together
-(a batch's groups) share one row: one write for all (events_of reads a row).
+never share one; readers page by `seq`, which is also the SSE event id. Events of a kind appended
+together (a stream batch's groups) share one row: one write for all (events_of reads a row).
 """
 
 import json
@@ -40,39 +40,44 @@ def append(kind: str, data: dict, retention_days: int = 14) -> int:
 
 
 def append_many(kind: str, entries: list[dict], retention_days: int = 14) -> list[int]:
-    """Store several feed events in order: one counter update, and the events share rows (one
-    write for a run of them, not one each; see events_of)."""
-    if not entries:
+    """Store several feed events of one kind in order (see append_events)."""
+    return append_events([(kind, data) for data in entries], retention_days)
+
+
+def append_events(events: list[tuple[str, dict]], retention_days: int = 14) -> list[int]:
+    """Store (kind, data) feed events in order: one counter update, and consecutive events of a
+    kind share rows (one write for a run of them, not one each; see events_of)."""
+    if not events:
         return []
     moment = clock.now()
-    first = _next_seq(len(entries)) - len(entries) + 1
+    first = _next_seq(len(events)) - len(events) + 1
     with EventModel.batch_write() as writer:
-        for start, stop in _runs(entries):
-            run = entries[start:stop]
+        for start, stop in _runs(events):
+            run = [data for _, data in events[start:stop]]
             writer.save(
                 EventModel(
                     _partition(moment),
                     first + stop - 1,  # a row is keyed by its last number: see read_after
-                    kind=kind,
+                    kind=events[start][0],
                     created_at=clock.iso(moment),
                     data=run[0] if len(run) == 1 else run,
                     first_seq=None if len(run) == 1 else first + start,
                     expires_at=moment + timedelta(days=retention_days),
                 )
             )
-    return list(range(first, first + len(entries)))
+    return list(range(first, first + len(events)))
 
 
-def _runs(entries: list[dict]) -> list[tuple[int, int]]:
-    """(start, stop) of consecutive entries whose JSON fits in one row together."""
+def _runs(events: list[tuple[str, dict]]) -> list[tuple[int, int]]:
+    """(start, stop) of consecutive events of one kind whose JSON fits in one row together."""
     runs, start, size = [], 0, 0
-    for index, entry in enumerate(entries):
-        entry_size = len(json.dumps(entry))
-        if index > start and size + entry_size > MAX_ROW_BYTES:
+    for index, (kind, data) in enumerate(events):
+        entry_size = len(json.dumps(data))
+        if index > start and (kind != events[start][0] or size + entry_size > MAX_ROW_BYTES):
             runs.append((start, index))
             start, size = index, 0
         size += entry_size
-    runs.append((start, len(entries)))
+    runs.append((start, len(events)))
     return runs
 
 

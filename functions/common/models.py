@@ -44,6 +44,10 @@ class GroupModel(Model):
     stores = UnicodeSetAttribute(default=set)
     sources = UnicodeSetAttribute(default=set)
     samples = ListAttribute(default=list)  # a few raw event texts, newest last
+    # The host, store and file of the group's latest batch.
+    last_host = UnicodeAttribute(null=True)
+    last_store = UnicodeAttribute(null=True)
+    last_source = UnicodeAttribute(null=True)
 
 
 class OccurrenceModel(Model):

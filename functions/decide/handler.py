@@ -18,10 +18,11 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 )
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from functions.common import live_feed, models
+from functions.common import models
 from functions.common.metrics import count, publishes_metrics
 from functions.common.settings import Settings, load
 from functions.decide import confidence, feedback, policy, store
+from functions.decide.feed import BatchFeed
 from functions.jira import ticket_budget
 
 logger = Logger()
@@ -78,10 +79,12 @@ def decide_change(
     settings: Settings,
     runtime: store.RuntimeSettings,
     sqs,
+    feed: BatchFeed,
     batch: Coalesced | None = None,
     tickets: dict[str, dict] | None = None,
 ) -> None:
-    """Decide about one changed group: log the decision, queue its ticket job, feed it live.
+    """Decide about one changed group: log the decision, queue its ticket job, and add the
+    group's change and the decision to the batch's `feed` (published after the batch).
     `tickets`: the batch's tickets read with the settings (a group without one is missing);
     None reads the group's ticket here."""
     if record.event_name == DynamoDBRecordEventName.REMOVE:
@@ -136,7 +139,8 @@ def decide_change(
         elif booking.earlier:
             decision, budget_hour = policy.being_opened(decision), None
     decision_key = store.record_decision(group, decision, confidence.MODEL_VERSION)
-    # The job goes before the live feed: the page can wait a few ms, a new issue should not.
+    # The job goes before the live feed (after the batch): the page can wait a few ms, a new
+    # issue should not.
     if decision.action in policy.TICKET_ACTIONS and not already_listed:
         store.enqueue_ticket_job(sqs, settings, group, decision.action, decision_key, budget_hour)
         count("TicketJobsQueued")
@@ -148,16 +152,7 @@ def decide_change(
         reason=decision.reason,
         decision_key=decision_key,
     )
-    live_feed.append(
-        "decision",
-        {
-            "fingerprint": group["fingerprint"],
-            "decision_key": decision_key,  # the page's "mark wrong" names the decision by it
-            **decision.as_dict(),
-            "template": group.get("template"),
-        },
-        settings.retention_days,
-    )
+    feed.add(group, previous_count, decision, decision_key)
     count("Decision" + decision.action.title())  # DecisionCreate, DecisionSkip, ...
 
 
@@ -169,6 +164,7 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
     settings = load()
     batch = coalesce(event.get("Records") or [])
     runtime, tickets = store.read_settings_and_tickets(batch.fingerprints)
+    feed = BatchFeed()
     handle = partial(
         decide_change,
         settings=settings,
@@ -176,10 +172,13 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
         sqs=store.sqs_client(),
         batch=batch,
         tickets=tickets,
+        feed=feed,
     )
     answer = process_partial_response(
         event=event, record_handler=handle, processor=processor, context=context
     )
+    # The jobs are out: the page's events follow, the batch's in one write.
+    feed.publish(settings.retention_days)
     # A failed decision fails the changes behind it too: the retry starts from the first.
     failed = [failure["itemIdentifier"] for failure in answer.get("batchItemFailures", [])]
     for sequence_number in list(failed):

@@ -72,6 +72,8 @@ class GroupAggregate:
     category: str | None
     rule: str | None
     rules_version: str
+    host: str  # the batch's
+    store: str | None  # the batch's
     source: str  # of the group's first event in the batch
     count: int = 0
     first_seen: str = ""
@@ -213,6 +215,8 @@ def aggregate(errors: list[AnalysedError], host: str, store: str | None) -> list
                 category=error.classification.category,
                 rule=error.classification.rule,
                 rules_version=error.classification.rules_version,
+                host=host,
+                store=store,
                 source=event.source,
                 first_seen=event.observed_at,
                 last_seen=event.observed_at,

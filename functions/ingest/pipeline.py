@@ -3,8 +3,10 @@
 Only error events are claimed: the rest is neither stored nor counted, so it needs no key (and
 costs no write). The new events are claimed and added to their groups in one atomic step
 (`commit`): a crash before it changes nothing, a crash after it leaves the events claimed and
-counted, so a retry never counts twice and never drops a count. Occurrences and the live feed
-follow the commit; a crash between loses at most a sample or a feed line.
+counted, so a retry never counts twice and never drops a count. Occurrences follow the commit;
+a crash between loses at most a sample. The live feed's "error" events come from decide, which
+reads every group change from the Groups stream anyway (one feed write per stream batch there,
+not one per ingest batch here).
 """
 
 from dataclasses import dataclass
@@ -16,25 +18,10 @@ from functions.ingest.sampling import OccurrenceSampler
 
 
 @dataclass(frozen=True)
-class GroupState:
-    """A group as stored after this batch's update."""
-
-    count: int  # the group's total
-    is_new: bool  # this batch created it
-    template: str
-    message: str
-    level: str
-    severity: str
-    category: str | None
-    last_seen: str
-
-
-@dataclass(frozen=True)
 class Commit:
     """What one group's commit added: the new events (the others were claimed before)."""
 
     group: GroupAggregate
-    state: GroupState
     new_errors: list[AnalysedError]
 
 
@@ -52,28 +39,6 @@ class IngestStore(Protocol):
 
     def save_occurrences(self, errors: list[AnalysedError], host: str, store: str | None) -> None:
         """Store each given error event (its fingerprint, identity and raw text)."""
-
-    def append_feed(self, kind: str, entries: list[dict]) -> None:
-        """Append live feed events, in order."""
-
-
-def feed_entry(group: GroupAggregate, state: GroupState, host: str, store: str | None) -> dict:
-    """The live feed's "error" event for one group of one batch (contract in live_feed)."""
-    return {
-        "fingerprint": group.fingerprint,
-        "template": state.template,
-        "message": state.message,
-        "level": state.level,
-        "severity": state.severity,
-        "category": state.category,
-        "count": state.count,
-        "new": group.count,
-        "is_new_group": state.is_new,
-        "host": host,
-        "store": store,
-        "source": group.source,
-        "last_seen": state.last_seen,
-    }
 
 
 _SAMPLER = OccurrenceSampler()
@@ -96,10 +61,6 @@ def ingest(
     if commits:
         kept = [error for commit in commits for error in _sampled(sampler, commit, batch.host)]
         store.save_occurrences(kept, batch.host, batch.store)
-        store.append_feed(
-            "error",
-            [feed_entry(c.group, c.state, batch.host, batch.store) for c in commits],
-        )
     return IngestResult(len(batch.events) - duplicates, duplicates, len(commits))
 
 

@@ -9,14 +9,13 @@ followed by a plain write: a read only tells which offsets to leave out of the n
 
 import random
 import time
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 from pynamodb.expressions.condition import size
 from pynamodb.transactions import TransactWrite
 
-from functions.common import clock, live_feed
+from functions.common import clock
 from functions.common.models import GroupModel, HostModel, OccurrenceModel, SeenModel
 from functions.ingest.batch import (
     SAMPLES_KEPT,
@@ -26,7 +25,7 @@ from functions.ingest.batch import (
     stored_line,
 )
 from functions.ingest.hosts import Heartbeat, Host
-from functions.ingest.pipeline import Commit, GroupState
+from functions.ingest.pipeline import Commit
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
 # A transaction holds at most 100 items and a condition expression 4 KB: errors are
@@ -101,7 +100,7 @@ class DynamoIngestStore:
                 item = items[group.fingerprint]
                 _add_samples(group, list(item.samples or []))
                 mine = [e for e in new if e.fingerprint == group.fingerprint]
-                commits.append(Commit(group, _state(group, item), mine))
+                commits.append(Commit(group, mine))
             return commits
         raise RuntimeError(f"no commit after {MAX_COMMIT_ATTEMPTS} tries")
 
@@ -145,9 +144,6 @@ class DynamoIngestStore:
                     )
                 )
 
-    def append_feed(self, kind: str, entries: list[dict]) -> None:
-        live_feed.append_many(kind, entries, retention_days=self.retention_days)
-
 
 def _merged(commits: list[Commit], host: str, store: str | None) -> list[Commit]:
     """One commit per group (a batch's chunks may each have committed part of a group)."""
@@ -161,8 +157,7 @@ def _merged(commits: list[Commit], host: str, store: str | None) -> list[Commit]
             continue
         new_errors = [error for part in parts for error in part.new_errors]
         (group,) = aggregate(new_errors, host, store)
-        last = parts[-1].state
-        merged.append(Commit(group, replace(last, is_new=last.count == group.count), new_errors))
+        merged.append(Commit(group, new_errors))
     return merged
 
 
@@ -186,21 +181,6 @@ def _ledger_content(key: str) -> set[int]:
         return set(SeenModel.get(key, consistent_read=True).offsets or ())
     except SeenModel.DoesNotExist:
         return set()
-
-
-def _state(group: GroupAggregate, item: GroupModel) -> GroupState:
-    """The group after the commit: it is new when this batch's count is all it has."""
-    count = int(item.count)
-    return GroupState(
-        count=count,
-        is_new=count == group.count,
-        template=item.template,
-        message=item.message,
-        level=item.level,
-        severity=item.severity,
-        category=item.category,
-        last_seen=item.last_seen,
-    )
 
 
 def _add_samples(group: GroupAggregate, held: list[str]) -> None:
@@ -244,7 +224,16 @@ def _group_actions(group: GroupAggregate) -> list:
         for attribute, value in first_value_wins
         if value is not None
     ]
-    actions += [GroupModel.count.add(group.count), GroupModel.last_seen.set(group.last_seen)]
+    actions += [
+        GroupModel.count.add(group.count),
+        GroupModel.last_seen.set(group.last_seen),
+        # Where the group was seen last: the live feed's error event names it (decide).
+        GroupModel.last_host.set(group.host),
+        GroupModel.last_source.set(group.source),
+    ]
+    actions.append(
+        GroupModel.last_store.set(group.store) if group.store else GroupModel.last_store.remove()
+    )
     for attribute, values in (
         (GroupModel.hosts, group.hosts),
         (GroupModel.stores, group.stores),

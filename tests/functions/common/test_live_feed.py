@@ -46,3 +46,18 @@ def test_a_run_too_large_for_one_row_is_split(aws, monkeypatch):
 
     assert EventModel.count() == 4  # counter + three rows
     assert [e["data"]["n"] for e in live_feed.read_after(0)] == [0, 1, 2]
+
+
+def test_events_of_several_kinds_take_one_number_each_and_a_row_per_run_of_a_kind(aws):
+    ids = live_feed.append_events(
+        [("error", {"n": 1}), ("error", {"n": 2}), ("decision", {"n": 3}), ("decision", {"n": 4})]
+    )
+
+    assert ids == [1, 2, 3, 4]
+    assert EventModel.count() == 3  # counter, the errors' row, the decisions' row
+    assert [(e["id"], e["kind"], e["data"]["n"]) for e in live_feed.read_after(0)] == [
+        (1, "error", 1),
+        (2, "error", 2),
+        (3, "decision", 3),
+        (4, "decision", 4),
+    ]

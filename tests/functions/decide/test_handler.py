@@ -39,6 +39,9 @@ def write_group(
         stores={"0042"},
         sources={"/var/log/pos/app.log"},
         samples=["2024-05-01 10:00:00 ERROR Missing price for product 999 (store 0042)"],
+        last_host="till-01",
+        last_store="0042",
+        last_source="/var/log/pos/app.log",
     )
     group.save()
     return group
@@ -127,6 +130,47 @@ def test_a_new_critical_group_is_decided_create_and_queued(aws, stream):
     assert feed_event["data"]["fingerprint"] == FINGERPRINT
     assert feed_event["data"]["template"].startswith("Missing price")
     assert feed_event["data"]["threshold"] == 0.0
+
+
+def test_a_batch_feeds_each_groups_change_and_decision_live_in_one_write(aws, stream):
+    from functions.common.models import EventModel
+    from functions.decide.handler import lambda_handler
+    from tests.functions.groups import save_group
+
+    group = write_group(count=1)
+    save_group("scale:calibration", "Scale out of calibration", severity="CRITICAL")
+    lambda_handler(stream.event(), context())
+    rows_before = sum(1 for _ in EventModel.scan())
+    group.update(actions=[GroupModel.count.add(2)])
+    group.update(actions=[GroupModel.count.add(3)])  # two ingest batches, one stream batch
+
+    lambda_handler(stream.event(), context())
+
+    # The counter and one row for the error event, one for the decision: not a row each.
+    assert sum(1 for _ in EventModel.scan()) == rows_before + 2
+    errors = [e["data"] for e in live_feed.read_after(None) if e["kind"] == "error"]
+    assert [(e["fingerprint"], e["is_new_group"], e["new"]) for e in errors] == [
+        (FINGERPRINT, True, 1),
+        ("scale:calibration", True, 1),
+        (FINGERPRINT, False, 5),  # what the batch's two changes added
+    ]
+    assert errors[-1] == {
+        "fingerprint": FINGERPRINT,
+        "template": "Missing price for product <num> (store <num>)",
+        "message": "Missing price for product 999 (store 0042)",
+        "level": "ERROR",
+        "severity": "CRITICAL",
+        "category": "pricing",
+        "count": 6,
+        "new": 5,
+        "is_new_group": False,
+        "host": "till-01",
+        "store": "0042",
+        "source": "/var/log/pos/app.log",
+        "last_seen": "2024-05-01T10:00:00.000Z",
+    }
+    kinds = [e["kind"] for e in live_feed.read_after(None)]
+    assert kinds == ["error", "error", "decision", "decision", "error", "decision"]
 
 
 def test_more_occurrences_of_an_open_ticket_become_an_update_job(aws, stream):

@@ -6,12 +6,11 @@ claims and count change together or not at all).
 """
 
 import uuid
-from dataclasses import replace
 
 import pytest
 
 from functions.ingest.batch import Batch, WireEvent, aggregate
-from functions.ingest.pipeline import Commit, GroupState, ingest
+from functions.ingest.pipeline import Commit, ingest
 from functions.ingest.rules import default_rules
 from functions.ingest.sampling import OccurrenceSampler
 
@@ -36,7 +35,6 @@ class MemoryStore:
         self.occurrences: list[tuple[str, str]] = []
         self.groups: dict[str, dict] = {}
         self.commits = 0
-        self.feed: list[dict] = []
         self.fail_commit: int | None = None
         self.fail_occurrences: int | None = None
         self._occurrence_writes = 0
@@ -52,18 +50,8 @@ class MemoryStore:
         for group in aggregate(new, host, store):
             stored = self.groups.setdefault(group.fingerprint, {**vars(group), "count": 0})
             stored["count"] += group.count
-            state = GroupState(
-                count=stored["count"],
-                is_new=stored["count"] == group.count,
-                template=stored["template"],
-                message=stored["message"],
-                level=stored["level"],
-                severity=stored["severity"],
-                category=stored["category"],
-                last_seen=group.last_seen,
-            )
             mine = [error for error in new if error.fingerprint == group.fingerprint]
-            commits.append(Commit(group, state, mine))
+            commits.append(Commit(group, mine))
         return commits
 
     def save_occurrences(self, errors, host, store):
@@ -71,9 +59,6 @@ class MemoryStore:
         if self._occurrence_writes == self.fail_occurrences:
             raise StoreDown("crashed after the commit")
         self.occurrences += [(error.fingerprint, error.event.line) for error in errors]
-
-    def append_feed(self, kind, entries):
-        self.feed += [{"kind": kind, **data} for data in entries]
 
 
 def _batch(*lines_at: tuple[str, int]) -> Batch:
@@ -107,8 +92,6 @@ def test_new_events_are_stored_and_grouped_once_per_group():
     assert _counts(store) == [1, 2]
     assert store.commits == 1  # one for the batch, however many groups
     assert len(store.occurrences) == 3  # the INFO line is accepted, not stored
-    assert [entry["new"] for entry in store.feed] == [2, 1]
-    assert all(entry["kind"] == "error" and entry["is_new_group"] for entry in store.feed)
 
 
 def test_a_batch_delivered_twice_counts_once():
@@ -121,7 +104,7 @@ def test_a_batch_delivered_twice_counts_once():
     # Only errors are claimed: the INFO line is neither stored nor counted either way.
     assert (again.accepted, again.duplicates) == (1, 1)
     assert _counts(store) == [1]
-    assert len(store.feed) == 1 and len(store.occurrences) == 1
+    assert len(store.occurrences) == 1
 
 
 def test_events_redelivered_in_a_new_batch_are_duplicates():
@@ -132,7 +115,6 @@ def test_events_redelivered_in_a_new_batch_are_duplicates():
 
     assert (result.accepted, result.duplicates) == (1, 1)
     assert _counts(store) == [2]
-    assert store.feed[-1]["count"] == 2 and store.feed[-1]["is_new_group"] is False
 
 
 def test_one_event_twice_in_one_batch_counts_once():
@@ -175,7 +157,7 @@ def test_a_batch_with_nothing_new_writes_no_group():
     store = MemoryStore()
     _ingest(_batch((INFO.format(n=1), 0)), store)
 
-    assert store.groups == {} and store.feed == [] and store.occurrences == []
+    assert store.groups == {} and store.occurrences == []
     assert store.commits == 0
 
 
@@ -200,26 +182,3 @@ def test_the_sample_counts_per_hour_and_per_group():
     assert sampler.keep("a", "2026-11-26T12", ["1", "2", "3"]) == [True, True, False]
     assert sampler.keep("b", "2026-11-26T12", ["4"]) == [True]
     assert sampler.keep("a", "2026-11-26T13", ["5"]) == [True]
-
-
-def test_the_feed_entry_follows_the_contract():
-    store = MemoryStore()
-    _ingest(replace(_batch((PRICING.format(n=1), 0)), store="S042"), store)
-
-    (entry,) = store.feed
-    assert set(entry) - {"kind"} == {
-        "fingerprint",
-        "template",
-        "message",
-        "level",
-        "severity",
-        "category",
-        "count",
-        "new",
-        "is_new_group",
-        "host",
-        "store",
-        "source",
-        "last_seen",
-    }
-    assert (entry["store"], entry["host"], entry["severity"]) == ("S042", "pos-1", "CRITICAL")
