@@ -95,4 +95,10 @@ def test_evaluate_prints_one_json_object(tmp_path, capsys):
     assert cv["no_level"] != {name: cv[name] for name in cv["no_level"]}
     assert len(cv["reliability"]) == 10
     assert report["loghub"]["systems"]["Shop"]["lines"] == 1
+    holdout = report["holdout"]
+    assert holdout["lines"] >= 600 and holdout["templates"] >= 150
+    for name in ("macro_f1", "error_plus_f1", "brier"):
+        assert 0.0 <= holdout[name] <= 1.0
+        assert 0.0 <= holdout["no_level"][name] <= 1.0
     assert set(report["goals"]) == {"error_plus_f1", "brier", "loghub_margin"}
+    assert isinstance(report["goals"]["brier"]["holdout_met"], bool)
