@@ -2,7 +2,8 @@
 while; accepted lines/s, ingest latency, 429/5xx answers, and proof that nothing was lost.
 
 Each simulated shipper batches as the real one does (shipper/sender.py): a batch closes its
-linger after its first line (the shipper's is 0: it leaves at once) or at 500 lines, only one
+linger after its first line (the shipper's second), at once when a line that looks like an
+error is written (shipper/urgency.py), or at 500 lines, only one
 batch is in flight, a request times out after the shipper's 10 s, and 429, 5xx and no answer
 are retried with the shipper's backoff. A slow ingest so makes the next batch bigger rather
 than piling up requests. Lines are "written" on a fixed schedule (rate per shipper); a line's
@@ -41,6 +42,7 @@ from shipper.sender import (
     REQUEST_TIMEOUT_SECONDS,
 )
 from shipper.signing import signed_headers
+from shipper.urgency import looks_like_error
 
 ADMIN_TOKEN = "load-admin-token"
 STARTUP_SECONDS = 120
@@ -94,6 +96,7 @@ class SimulatedShipper(threading.Thread):
         self.traffic = PosTraffic(seed, plan.error_rate)
         self.file_id = f"load-{uuid.uuid4().hex[:12]}"
         self.offset = 0
+        self.lines: list[tuple[str, bool]] = []  # (text, looks like an error) by line number
         self.tally = ShipperTally()
         self.window_ends = start_at + plan.duration
         self.connection: http.client.HTTPConnection | None = None
@@ -111,19 +114,38 @@ class SimulatedShipper(threading.Thread):
             if self.connection:
                 self.connection.close()
 
+    def _line(self, number: int, wall_offset: float) -> tuple[str, bool]:
+        """Line `number` and whether the shipper would send it at once (it looks like an
+        error), made once, in order: the batch planning looks ahead of the sending."""
+        while len(self.lines) <= number:
+            text = self.traffic.line(self.written_at(len(self.lines)) + wall_offset)
+            self.lines.append((text, looks_like_error(json.dumps({"line": text}).encode())))
+        return self.lines[number]
+
+    def _close_at(self, sent: int, wall_offset: float) -> float:
+        """When the batch starting at line `sent` leaves: its linger after its first line, or
+        at once when a line that looks like an error is written before that (shipper/sender)."""
+        close_at = self.written_at(sent) + self.plan.linger
+        last = min(self.plan.lines_per_shipper, sent + self.plan.max_events)
+        for number in range(sent, last):
+            if self.written_at(number) > close_at:
+                break
+            if self._line(number, wall_offset)[1]:
+                return self.written_at(number)
+        return close_at
+
     def _ship(self) -> None:
         plan, total, sent = self.plan, self.plan.lines_per_shipper, 0
         wall_offset = time.time() - time.monotonic()
         while sent < total:
-            close_at = self.written_at(sent) + plan.linger
-            pause = close_at - time.monotonic()
+            pause = self._close_at(sent, wall_offset) - time.monotonic()
             if pause > 0:
                 time.sleep(pause)
             due = int((time.monotonic() - self.first_line_at) * plan.rate) + 1
             upto = min(total, max(due, sent + 1), sent + plan.max_events)
             events = []
             for number in range(sent, upto):
-                line = self.traffic.line(self.written_at(number) + wall_offset)
+                line = self._line(number, wall_offset)[0]
                 events.append(
                     {
                         "source": "/var/log/pos/app.log",

@@ -62,6 +62,7 @@ FILE_KEYS = {
     "from_end": bool,
     "multiline_start": str,
     "multiline_quiet": float,
+    "linger": float,
     "heartbeat_interval": float,
     "rescan_interval": float,
     "spool_max_bytes": int,
@@ -114,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="SECONDS",
         help="release the last event once its file has been quiet this long",
+    )
+    parser.add_argument(
+        "--linger",
+        type=float,
+        metavar="SECONDS",
+        help="how long a batch without errors waits for more lines (default 1; 0 sends at once)",
     )
     parser.add_argument("--heartbeat-interval", type=float, metavar="SECONDS")
     parser.add_argument("--rescan-interval", type=float, metavar="SECONDS")
@@ -193,6 +200,8 @@ def config_from_args(args: argparse.Namespace, parser: argparse.ArgumentParser) 
     for name in (*positive, "backoff_cap"):
         if name in settings and settings[name] <= 0:
             parser.error(f"--{name.replace('_', '-')} must be above 0")
+    if settings.get("linger", 0) < 0:
+        parser.error("--linger must be 0 or more")
     for name in ("host_id", "store_id"):
         if not settings[name].strip():
             parser.error(f"--{name.replace('_', '-')} must not be empty")
@@ -207,6 +216,7 @@ def config_from_args(args: argparse.Namespace, parser: argparse.ArgumentParser) 
         rescan_interval=settings.get("rescan_interval", RESCAN_INTERVAL_SECONDS),
         heartbeat_interval=settings.get("heartbeat_interval", HEARTBEAT_INTERVAL_SECONDS),
         multiline_quiet=settings.get("multiline_quiet", QUIET_SECONDS),
+        linger=settings.get("linger", LINGER_SECONDS),
         spool_max_bytes=settings.get("spool_max_bytes", DEFAULT_SPOOL_BYTES),
         from_end=bool(settings.get("from_end", False)),
         backoff_cap=settings.get("backoff_cap", BACKOFF_CAP_SECONDS),

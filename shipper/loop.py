@@ -270,8 +270,10 @@ class Shipper:
                 read_at, observed_at = event.read_at, rfc3339_at(event.read_at)
             encoded = encode_event(source, tailer.file_id, event.offset, event.text, observed_at)
             outgoing.append(SpooledEvent(tailer.file_id, event.end, event.read_at, encoded))
-        self.stats.add("events_read", len(outgoing))
         self.spool.append(outgoing)
+        # Counted once spooled: a reader of the stats who sees them read also sees what the
+        # spool dropped to make room for them.
+        self.stats.add("events_read", len(outgoing))
 
     # -- finding files ------------------------------------------------------------------------
 

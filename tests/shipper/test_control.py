@@ -40,6 +40,7 @@ state-dir = "{tmp_path / "state"}"
 from-end = true
 heartbeat-interval = 30
 spool-max-bytes = 1048576
+linger = 2
 """
     )
     config = parse(["--config", str(config_file), "--host-id", "pos-10"])
@@ -48,6 +49,8 @@ spool-max-bytes = 1048576
     assert (config.host_id, config.store_id, config.key) == ("pos-10", "s-1", "k3y")
     assert config.from_end is True and config.heartbeat_interval == 30.0
     assert config.spool_max_bytes == 1 << 20 and config.rescan_interval == 2.0
+    assert config.linger == 2.0
+    assert parse(["--config", str(config_file), "--linger", "0"]).linger == 0.0
 
     with_watch = parse(["--config", str(config_file), "--watch", "/tmp/*.log"])
     assert with_watch.watch == ("/tmp/*.log",)  # a flag replaces the file's list
@@ -70,6 +73,17 @@ def test_a_bad_config_file_is_a_clear_usage_error(tmp_path, capsys, content, pro
         parse(["--config", str(config_file)])
     assert exit_.value.code == 2
     assert problem in capsys.readouterr().err
+
+
+@pytest.mark.unit
+def test_a_negative_linger_is_a_clear_usage_error(tmp_path, capsys):
+    (tmp_path / "host.key").write_text("k3y\n")
+    argv = ["--watch", "a", "--endpoint", "http://x", "--host-id", "h", "--store-id", "s"]
+    argv += ["--key-file", str(tmp_path / "host.key"), "--state-dir", str(tmp_path)]
+    with pytest.raises(SystemExit) as exit_:
+        parse([*argv, "--linger", "-1"])
+    assert exit_.value.code == 2
+    assert "--linger must be 0 or more" in capsys.readouterr().err
 
 
 @pytest.mark.integration

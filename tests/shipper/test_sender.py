@@ -85,16 +85,40 @@ def test_a_small_batch_goes_plain(ingest, start_sender, delivered):
     wait_until(lambda: delivered[0], message="one acknowledged event")
     (request,) = ingest.requests
     assert request["gzip"] is False
-    assert request["at"] - event.read_at < 0.5
+
+
+def test_ordinary_lines_wait_for_the_linger_and_leave_together(ingest, start_sender, delivered):
+    sender = start_sender(linger=0.6)
+    first, *rest = events(4)
+    sender.spool.append([first])
+    time.sleep(0.2)
+    sender.spool.append(rest)
+    wait_until(lambda: len(delivered[0]) == 4, message="4 acknowledged events")
+    (request,) = ingest.requests
+    assert len(request["events"]) == 4
+    assert request["at"] - first.read_at >= 0.6
+
+
+def test_an_error_leaves_at_once_with_the_lines_before_it(ingest, start_sender, delivered):
+    sender = start_sender(linger=30)
+    ordinary = events(2)
+    sender.spool.append(ordinary)
+    time.sleep(0.1)
+    (error,) = events(1, text="2024-05-01 10:00:01 ERROR Payment gateway timeout {n}")
+    sender.spool.append([error])
+    wait_until(lambda: len(delivered[0]) == 3, message="3 acknowledged events", timeout=5)
+    (request,) = ingest.requests
+    assert len(request["events"]) == 3
+    assert request["at"] - error.read_at < 2  # not the 30 s linger
 
 
 def test_a_lone_event_leaves_at_once_and_what_comes_meanwhile_goes_next(
     ingest, start_sender, delivered
 ):
-    """Nagle's rule: nothing in flight, the batch leaves; events spooled while a batch is in
-    flight wait for it and leave together."""
+    """Nagle's rule without a linger: nothing in flight, the batch leaves; events spooled while
+    a batch is in flight wait for it and leave together."""
     ingest.answer_next(503, headers={"Retry-After": "0.3"})  # keeps the first batch in flight
-    sender = start_sender()
+    sender = start_sender(linger=0)
     first, *rest = events(6)
     sender.spool.append([first])
     wait_until(lambda: ingest.requests, message="the first attempt")

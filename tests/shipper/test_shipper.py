@@ -237,7 +237,8 @@ def test_a_directory_created_after_start_is_found_and_watched(
     ingest, config, tmp_path, start_shipper
 ):
     later = tmp_path / "later"
-    start_shipper(config, watch=(str(later / "*.log"),))
+    # No linger: the second line's delivery time tells it was watched, not found by a rescan.
+    start_shipper(config, watch=(str(later / "*.log"),), linger=0)
     later.mkdir()
     append(later / "app.log", line(1))
     ingest.wait_for_lines(1, timeout=5)  # found by the rescan
