@@ -29,9 +29,11 @@ def aws(monkeypatch):
 
     from functions.common import models
     from functions.common.settings import load
+    from functions.ingest.store import KNOWN_GROUPS
     from local_runner.aws_resources import create_resources, function_environment
     from local_runner.template import read_stack
 
+    KNOWN_GROUPS.clear()  # new tables: what an ingest container learned of the old ones is void
     with mock_aws():
         stack = read_stack()
         resources = create_resources(stack, secret_values={"JiraTokenSecret": "demo-token"})

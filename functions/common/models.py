@@ -40,8 +40,10 @@ class GroupModel(Model):
     count = NumberAttribute(default=0)
     first_seen = UnicodeAttribute()
     last_seen = UnicodeAttribute()
-    hosts = UnicodeSetAttribute(default=set)
-    stores = UnicodeSetAttribute(default=set)
+    hosts = UnicodeSetAttribute(default=set)  # the first HOSTS_KEPT (functions/ingest/batch)
+    stores = UnicodeSetAttribute(default=set)  # the first STORES_KEPT
+    more_hosts = BooleanAttribute(null=True)  # seen on hosts beyond those listed
+    more_stores = BooleanAttribute(null=True)
     sources = UnicodeSetAttribute(default=set)
     samples = ListAttribute(default=list)  # a few raw event texts, newest last
     # The host, store and file of the group's latest batch.

@@ -26,6 +26,10 @@ MAX_FILE_ID_BYTES = 512
 MAX_SOURCE_BYTES = 1024
 MAX_OFFSET = 2**63 - 1
 SAMPLES_KEPT = 5
+# A group lists at most this many of the hosts and stores it was seen on (the first ones), and
+# says when there were more: its item is rewritten on every batch (functions/ingest/known_groups).
+HOSTS_KEPT = 20
+STORES_KEPT = 20
 # What a group keeps of its texts: enough to read, small enough for a 400 KB item.
 MAX_SAMPLE_CHARS = 4096
 MAX_GROUP_TEXT_CHARS = 2048

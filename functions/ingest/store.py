@@ -18,13 +18,16 @@ from pynamodb.transactions import TransactWrite
 from functions.common import clock
 from functions.common.models import GroupModel, HostModel, OccurrenceModel, SeenModel
 from functions.ingest.batch import (
+    HOSTS_KEPT,
     SAMPLES_KEPT,
+    STORES_KEPT,
     AnalysedError,
     GroupAggregate,
     aggregate,
     stored_line,
 )
 from functions.ingest.hosts import Heartbeat, Host
+from functions.ingest.known_groups import KnownGroup, KnownGroups
 from functions.ingest.pipeline import Commit
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
@@ -37,6 +40,8 @@ ERRORS_PER_COMMIT = 48  # at most 48 ledgers + 48 groups: within 100 items
 LEDGER_SPAN_BYTES = 1 << 18
 # Transactions on the same items at the same time cancel each other: try again this often.
 MAX_COMMIT_ATTEMPTS = 12
+# What this container knows of the groups it writes (one per Lambda container, as the code is).
+KNOWN_GROUPS = KnownGroups()
 
 
 def _condition_failed(error: PutError | UpdateError) -> bool:
@@ -85,29 +90,59 @@ class DynamoIngestStore:
                     continue
                 if "ConditionalCheckFailed" not in reasons:
                     raise
+                # Ledgers come first in the transaction, then groups.
                 for key, code in zip(ledgers, reasons, strict=False):
                     if code == "ConditionalCheckFailed":
                         taken[key] = _ledger_content(key)
+                full = [
+                    group.fingerprint
+                    for group, code in zip(groups, reasons[len(ledgers) :], strict=False)
+                    if code == "ConditionalCheckFailed"
+                ]
+                if full:  # a group's host or store list filled up: read what it lists
+                    self._learn(full)
                 continue
-            items = {
-                item.fingerprint: item
-                for item in GroupModel.batch_get(
-                    [group.fingerprint for group in groups], consistent_read=True
-                )
-            }
-            commits = []
-            for group in groups:
-                item = items[group.fingerprint]
-                _add_samples(group, list(item.samples or []))
-                mine = [e for e in new if e.fingerprint == group.fingerprint]
-                commits.append(Commit(group, mine))
-            return commits
+            self._top_up_samples(groups)
+            return [
+                Commit(group, [e for e in new if e.fingerprint == group.fingerprint])
+                for group in groups
+            ]
         raise RuntimeError(f"no commit after {MAX_COMMIT_ATTEMPTS} tries")
+
+    def _learn(self, fingerprints: list[str]) -> dict[str, GroupModel]:
+        """Read the groups' lists and samples (one request) and remember what they hold."""
+        items = {
+            item.fingerprint: item
+            for item in GroupModel.batch_get(
+                fingerprints,
+                consistent_read=True,
+                attributes_to_get=["fingerprint", "hosts", "stores", "samples"],
+            )
+        }
+        for fingerprint, item in items.items():
+            KNOWN_GROUPS.learn(fingerprint, item.hosts, item.stores, item.samples)
+        return items
+
+    def _top_up_samples(self, groups: list[GroupAggregate]) -> None:
+        """Add this batch's samples to groups that hold fewer than SAMPLES_KEPT; a group known
+        to be full is not read again."""
+        unknown = [
+            group
+            for group in groups
+            if not (known := KNOWN_GROUPS.get(group.fingerprint)) or not known.samples_full
+        ]
+        if not unknown:
+            return
+        items = self._learn([group.fingerprint for group in unknown])
+        for group in unknown:
+            item = items.get(group.fingerprint)
+            _add_samples(group, list(item.samples or []) if item else [])
 
     def _transact(self, ledgers: dict[str, set[int]], groups: list[GroupAggregate]) -> None:
         """One transaction: every ledger takes its new offsets (refused if one is there
-        already), every group adds its totals. Only a ledger can refuse: a cancelled
-        transaction means a duplicate, never a race on a group."""
+        already), every group adds its totals (refused if it would list a host or store beyond
+        what a group keeps; see known_groups). A refusal cancels the whole transaction: a
+        ledger's means a duplicate, a group's a list that filled up, never a race on a count."""
         expires_at = self._expires_at()
         connection = GroupModel._get_connection().connection
         with TransactWrite(connection=connection) as transaction:
@@ -122,7 +157,8 @@ class DynamoIngestStore:
                     condition=condition,
                 )
             for group in groups:
-                transaction.update(GroupModel(group.fingerprint), _group_actions(group))
+                actions, condition = _group_update(group, KNOWN_GROUPS.get(group.fingerprint))
+                transaction.update(GroupModel(group.fingerprint), actions, condition=condition)
 
     def save_occurrences(self, errors: list[AnalysedError], host: str, store: str | None) -> None:
         expires_at = self._expires_at()
@@ -205,7 +241,8 @@ def _add_samples(group: GroupAggregate, held: list[str]) -> None:
             raise
 
 
-def _group_actions(group: GroupAggregate) -> list:
+def _group_update(group: GroupAggregate, known: KnownGroup | None) -> tuple[list, object]:
+    """The group's update for this batch and its condition (None: none)."""
     # The group keeps what its first event said; later batches only add counts and sets.
     first_value_wins = (
         (GroupModel.template, group.template),
@@ -230,18 +267,27 @@ def _group_actions(group: GroupAggregate) -> list:
         # Where the group was seen last: the live feed's error event names it (decide).
         GroupModel.last_host.set(group.host),
         GroupModel.last_source.set(group.source),
+        GroupModel.last_store.set(group.store) if group.store else GroupModel.last_store.remove(),
+        GroupModel.sources.add(group.sources),
     ]
-    actions.append(
-        GroupModel.last_store.set(group.store) if group.store else GroupModel.last_store.remove()
+    condition = None
+    full_hosts, full_stores = (known.hosts, known.stores) if known else (None, None)
+    lists = (
+        (GroupModel.hosts, GroupModel.more_hosts, group.host, full_hosts, HOSTS_KEPT),
+        (GroupModel.stores, GroupModel.more_stores, group.store, full_stores, STORES_KEPT),
     )
-    for attribute, values in (
-        (GroupModel.hosts, group.hosts),
-        (GroupModel.stores, group.stores),
-        (GroupModel.sources, group.sources),
-    ):
-        if values:
-            actions.append(attribute.add(values))
-    return actions
+    for attribute, more, value, full_list, kept in lists:
+        if value is None:
+            continue
+        if full_list is None:
+            # Listed unless the list is full; a full list refuses the whole update, and the
+            # commit learns the list and tries again (known_groups).
+            actions.append(attribute.add({value}))
+            room = attribute.does_not_exist() | (size(attribute) < kept) | attribute.contains(value)
+            condition = room if condition is None else condition & room
+        elif value not in full_list:
+            actions.append(more.set(True))
+    return actions, condition
 
 
 class DynamoHostRegistry:

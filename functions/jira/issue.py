@@ -79,12 +79,15 @@ def group_link(status_page_url: str, fingerprint: str) -> str:
     return f"{status_page_url.rstrip('/')}#/groups/{fingerprint}"
 
 
-def _listed(values) -> str:
+def _listed(values, more: bool = False) -> str:
+    """Up to HOSTS_LISTED values; `more`: the group saw others it does not list."""
     values = sorted(values or [])
     if not values:
         return "-"
     shown = ", ".join(values[:HOSTS_LISTED])
     hidden = len(values) - HOSTS_LISTED
+    if more:
+        return f"{shown} and more"
     return f"{shown} (+{hidden} more)" if hidden > 0 else shown
 
 
@@ -104,8 +107,8 @@ def description(group: dict, status_page_url: str = "") -> str:
         f"Count: {int(group.get('count') or 0)}",
         f"First seen: {group.get('first_seen', '')}",
         f"Last seen: {group.get('last_seen', '')}",
-        f"Hosts: {_listed(group.get('hosts'))}",
-        f"Stores: {_listed(group.get('stores'))}",
+        f"Hosts: {_listed(group.get('hosts'), bool(group.get('more_hosts')))}",
+        f"Stores: {_listed(group.get('stores'), bool(group.get('more_stores')))}",
         f"Sources: {_listed(group.get('sources'))}",
         f"Fingerprint: {group.get('fingerprint', '')}",
     ]
@@ -191,13 +194,21 @@ def comment_text(group: dict, new_occurrences: int | None, status_page_url: str 
         times = "time" if new_occurrences == 1 else "times"
         seen = f"Seen {new_occurrences:,} more {times} (total {total:,})"
     hosts, stores = group.get("hosts") or [], group.get("stores") or []
-    where = f"on {_count(len(hosts), 'host')} in {_count(len(stores), 'store')}"
-    text = f"{seen} {where} ({_listed(hosts)}). Last seen {group.get('last_seen', '')}."
+    more_hosts, more_stores = bool(group.get("more_hosts")), bool(group.get("more_stores"))
+    where = (
+        f"on {_count(len(hosts), 'host', more_hosts)} in "
+        f"{_count(len(stores), 'store', more_stores)}"
+    )
+    listed = _listed(hosts, more_hosts)
+    text = f"{seen} {where} ({listed}). Last seen {group.get('last_seen', '')}."
     link = group_link(status_page_url, group.get("fingerprint", ""))
     return f"{text}\n{link}" if link else text
 
 
-def _count(number: int, noun: str) -> str:
+def _count(number: int, noun: str, more: bool = False) -> str:
+    """"3 hosts", "1 store"; with `more`, "20+ hosts": the group lists its first ones only."""
+    if more:
+        return f"{number:,}+ {noun}s"
     return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 

@@ -42,7 +42,9 @@ COLUMNS = {
         "count",
         "first_seen",
         "hosts",
+        "more_hosts",
         "stores",
+        "more_stores",
         "sources",
         "ticket",
         "fingerprint",
@@ -200,6 +202,8 @@ def group_row(group: dict, ticket_key: str | None) -> dict:
     row = {name: group.get(name) for name in COLUMNS["groups"]}
     for name in ("hosts", "stores", "sources"):
         row[name] = sorted(group.get(name) or [])
+    for name in ("more_hosts", "more_stores"):  # seen on more than the group lists
+        row[name] = bool(group.get(name))
     row["ticket"] = ticket_key
     return row
 

@@ -68,7 +68,9 @@ def issue_url(settings: Settings, jira_key: str | None) -> str | None:
 def group_view(group: dict, ticket_key: str | None) -> dict:
     view = {name: group.get(name) for name in GROUP_FIELDS}
     view["hosts"] = sorted(group.get("hosts") or [])
+    view["more_hosts"] = bool(group.get("more_hosts"))  # a group lists its first hosts only
     view["stores"] = sorted(group.get("stores") or [])
+    view["more_stores"] = bool(group.get("more_stores"))
     view["sources"] = sorted(group.get("sources") or [])
     view["ticket"] = ticket_key
     return view

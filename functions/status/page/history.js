@@ -33,7 +33,7 @@ const COLUMNS = {
     ['Problem', (row) => problem(row.template), 'wide'],
     ['Category', (row) => row.category || '—'],
     ['Count', (row) => formatCount(row.count), 'num'],
-    ['Hosts', (row) => (row.hosts || []).join(', ')],
+    ['Hosts', (row) => (row.hosts || []).join(', ') + (row.more_hosts ? ' and more' : '')],
     ['Ticket', (row) => row.ticket || '—'],
   ],
   tickets: [

@@ -108,7 +108,7 @@ function renderRecentErrors(groups) {
         severityBadge(group.severity),
         textNode('span', 'message', group.message || group.template),
         textNode('span', 'count', `×${formatCount(group.count)}`),
-        textNode('span', 'meta', [group.category, (group.hosts || []).join(' '), group.ticket].filter(Boolean).join(' · ')),
+        textNode('span', 'meta', [group.category, (group.hosts || []).join(' ') + (group.more_hosts ? ' …' : ''), group.ticket].filter(Boolean).join(' · ')),
         clockTime(group.last_seen),
       );
       return item;

@@ -1,16 +1,17 @@
-"""What one batch writes to DynamoDB (moto): one transaction for its ledger and groups, its
-occurrences, and one feed row for all its groups; a known group's later batch writes no samples
-once it holds enough."""
+"""What one batch writes to DynamoDB (moto): one transaction for its ledger and groups and its
+occurrences; a known group's later batch writes no samples once it holds enough and reads
+nothing; a group's item lists a bounded number of hosts and stores."""
 
 import uuid
 
 import pytest
 
-from functions.ingest.batch import SAMPLES_KEPT, Batch, WireEvent
+from functions.common.models import GroupModel
+from functions.ingest.batch import HOSTS_KEPT, SAMPLES_KEPT, Batch, WireEvent
 from functions.ingest.pipeline import ingest
 from functions.ingest.rules import default_rules
 from functions.ingest.sampling import OccurrenceSampler
-from functions.ingest.store import DynamoIngestStore
+from functions.ingest.store import KNOWN_GROUPS, DynamoIngestStore
 
 pytestmark = pytest.mark.integration
 
@@ -22,7 +23,7 @@ SALE = "2026-11-26 12:00:00,000 INFO [pos.checkout] order {n} paid"
 @pytest.fixture
 def items_written(aws, monkeypatch) -> list[str]:
     """The table of every item written, one entry per item (a batch or a transaction counts
-    each of its items)."""
+    each of its items), and "read:<operation>" for every read request."""
     from botocore.client import BaseClient
 
     written: list[str] = []
@@ -38,13 +39,15 @@ def items_written(aws, monkeypatch) -> list[str]:
             )
         elif operation in ("PutItem", "UpdateItem", "DeleteItem"):
             written.append(params["TableName"])
+        elif operation in ("GetItem", "BatchGetItem", "Query", "Scan"):
+            written.append(f"read:{operation}")
         return make_api_call(self, operation, params)
 
     monkeypatch.setattr(BaseClient, "_make_api_call", metered)
     return written
 
 
-def _batch(lines: list[str], first_offset: int) -> Batch:
+def _batch(lines: list[str], first_offset: int, host: str = "pos-1", store="S001") -> Batch:
     events = tuple(
         WireEvent(
             "/var/log/pos/app.log",
@@ -55,7 +58,7 @@ def _batch(lines: list[str], first_offset: int) -> Batch:
         )
         for index, line in enumerate(lines)
     )
-    return Batch(str(uuid.uuid4()), "pos-1", "S001", events)
+    return Batch(str(uuid.uuid4()), host, store, events)
 
 
 def _by_table(written: list[str]) -> dict[str, int]:
@@ -73,7 +76,13 @@ def test_a_batch_writes_one_item_per_group_and_no_separate_samples(items_written
 
     assert result.groups == 2
     # ledger + 2 groups (one transaction), 3 occurrences; the live feed is decide's to write.
-    assert _by_table(items_written) == {"Seen": 1, "Groups": 2, "Occurrences": 3}
+    # One read learns what the new groups hold (their samples came with their totals).
+    assert _by_table(items_written) == {
+        "Seen": 1,
+        "Groups": 2,
+        "Occurrences": 3,
+        "read:BatchGetItem": 1,
+    }
 
 
 def test_a_known_group_with_its_samples_takes_one_item_a_batch(items_written):
@@ -87,5 +96,23 @@ def test_a_known_group_with_its_samples_takes_one_item_a_batch(items_written):
 
     ingest(_batch([PRICING.format(n=n) for n in range(10, 13)], 10_000), store, rules, sampler)
 
-    # Samples full, occurrences sampled out: the ledger and the group.
+    # Samples full, occurrences sampled out: the ledger and the group, and no read (the
+    # container learned after the first batch that the group holds all its samples).
     assert _by_table(items_written) == {"Seen": 1, "Groups": 1}
+
+
+def test_a_group_lists_its_first_hosts_and_says_there_were_more(items_written):
+    store, sampler, rules = DynamoIngestStore(1), OccurrenceSampler(), default_rules()
+    hosts = [f"till-{n:02d}" for n in range(HOSTS_KEPT + 5)]
+    for n, host in enumerate(hosts):
+        if n == HOSTS_KEPT + 2:
+            KNOWN_GROUPS.clear()  # a new container: it finds the list full by being refused
+        line = PRICING.format(n=n)
+        ingest(_batch([line], 0, host=host, store=f"S{n:03d}"), store, rules, sampler)
+    ingest(_batch([PRICING.format(n=99)], 500, host=hosts[0]), store, rules, sampler)
+
+    (group,) = GroupModel.scan()
+    assert group.count == len(hosts) + 1  # every event counted once, refusals or not
+    assert group.hosts == set(hosts[:HOSTS_KEPT]) and group.more_hosts is True
+    assert len(group.stores) == HOSTS_KEPT and group.more_stores is True
+    assert group.last_host == hosts[0]

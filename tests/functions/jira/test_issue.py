@@ -157,3 +157,14 @@ def test_the_update_comment():
     assert issue.comment_text(group(count=8), 1).startswith("Seen 1 more time (total 8)")
     many_hosts = [f"till-{n:02d}" for n in range(15)]
     assert "(+5 more)" in issue.comment_text(group(hosts=many_hosts), 2)
+
+
+def test_a_group_that_lists_only_its_first_hosts_says_there_were_more():
+    first = [f"till-{n:02d}" for n in range(20)]
+    many = group(hosts=first, more_hosts=True, stores=["0042"], more_stores=True)
+
+    text = issue.comment_text(many, 300)
+
+    assert "on 20+ hosts in 1+ stores" in text
+    assert text.count("till-") == issue.HOSTS_LISTED and "and more" in text
+    assert "Hosts: till-00" in issue.description(many) and "and more" in issue.description(many)
