@@ -206,7 +206,7 @@ def comment_text(group: dict, new_occurrences: int | None, status_page_url: str 
 
 
 def _count(number: int, noun: str, more: bool = False) -> str:
-    """ "3 hosts", "1 store"; with `more`, "20+ hosts": the group lists its first ones only."""
+    """Say "3 hosts" or "1 store"; with `more`, "20+ hosts" (the group lists its first ones)."""
     if more:
         return f"{number:,}+ {noun}s"
     return f"{number:,} {noun}" + ("" if number == 1 else "s")
