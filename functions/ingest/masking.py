@@ -187,6 +187,8 @@ _ANY_MASK = re.compile(r"<[\w*]+>")
 _IDENTIFIER = re.compile(r"\w[_.$:=/\\]\w|[A-Z]{2,}_|\w\(\w|\w\[")
 _VALUE_LIKE = re.compile(f"{_ANY_MASK.pattern}|{_IDENTIFIER.pattern}")
 _SHAPED_MASKS = _MASKS[:-3]
+# What a text masked whole can be (the ipv6 mask's function gives "<host>" too).
+_WHOLE_MASKS = frozenset(mask for mask, _, _ in _MASKS if isinstance(mask, str))
 _REQUEST_LINE_MASK, _REQUEST_LINE, _ = _MASKS[0]
 # The masks whose hints hold, by clues (a few hundred kinds of clues at most).
 _SHAPED_MASKS_FOR: dict[tuple, tuple] = {}
@@ -203,15 +205,18 @@ _MASKED_SHAPE: dict[bytes, str] = {}
 _ANY_DIGIT_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 # Where a mask may match across a space, a space joins two words into one: a number and its
 # unit (as the duration and size masks read them), a size and its repeat in parentheses, a
-# date and its time. (Quotes too: a message holding one is masked whole.)
+# date and its time. (Quotes too: a message holding one is masked whole.) The repeat follows
+# the size's unit, so a "(" joins only after a unit's last letter ("0x1f80 (8064)" stays two
+# words: such words are masked one by one, and their shapes come back).
 _UNIT = (
     r"(?:ns|us|µs|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|[KMGTP]i?B|B|bytes?|[kKMG])"
     r"(?![\w.])"
 )
-_JOIN = rf"(?<=\d)\s(?={_UNIT})|\s(?=\(\d)|(?<=\d) (?=\d\d:)"
+_AFTER_SIZE_UNIT = "(?<=[BeskKMG])"  # B, KB, KiB, byte, bytes, k, K, M, G
+_JOIN = rf"(?<=\d)\s(?={_UNIT})|{_AFTER_SIZE_UNIT}\s(?=\(\d)|(?<=\d) (?=\d\d:)"
 # Whether a text has a place to join (or a tab before a time: a few more places, none fewer),
 # found faster: the search stops only at whitespace, far rarer in a line than digits.
-_ANY_JOIN = re.compile(rf"\s(?:(?<=\d\s)(?:{_UNIT}|\d\d:)|\(\d)")
+_ANY_JOIN = re.compile(rf"\s(?:(?<=\d\s)(?:{_UNIT}|\d\d:)|(?<=[BeskKMG]\s)\(\d)")
 _WORDS = re.compile(rf"\S+(?:(?:{_JOIN})\S+)*")
 _TOKEN_IN_GROUP_KEY: dict[str, str] = {}
 # The template of a masked text, kept by that text: texts of one event type come back with
@@ -306,7 +311,13 @@ def _masked(text: str) -> str:
         )
         _SHAPED_MASKS_FOR[clues] = masks
     for replacement, pattern in masks:
-        text = pattern.sub(replacement, text)
+        masked = pattern.sub(replacement, text)
+        # A text masked whole ("<host>"...) holds nothing any mask reads (no digit, dot,
+        # colon, slash, quote, "@" or dash): the rest have nothing to find. (sub gives the
+        # text itself back when nothing matched.)
+        if masked is not text and masked in _WHOLE_MASKS:
+            return masked
+        text = masked
     # The masks above often took every digit (dates, addresses): then these have nothing left.
     if clues[0] and _DIGIT.search(text):
         for replacement, pattern in _DIGIT_MASKS:
@@ -373,7 +384,10 @@ def group_key(template: str) -> str:
 
 
 def _token_in_group_key(token: str) -> str:
-    return "<*>" if _VALUE_LIKE.search(token) else token
+    # isalpha first, as in _token_in_template: letters alone are never value-like.
+    if token.isalpha() or not _VALUE_LIKE.search(token):
+        return token
+    return "<*>"
 
 
 def clear_caches() -> None:

@@ -175,8 +175,22 @@ _PIECES = [
     *(" ", "  ", "\t", "-", "+", ".", "/", "\\", "C:\\pos", "@", "a.com", "till.io", ":", "::"),
     *('"', "'", "GET /a HTTP/1.1", "<", ">", "<*>", "=", "_", "[", "]", ",", ";", "T", "Z"),
     *("price", "Foo", "ERR_X", "fe80::1", "1f0e8c3a-1111-4a2b-9c3d-0123456789ab", "http://a.b/c"),
-    *("\u0663", "\u00b2", "min", "sec"),
+    *("\u0663", "\u00b2", "min", "sec", "k", "G", " byte", "e", "(0x1f)"),
 ]
+
+
+@pytest.mark.parametrize(
+    "message, template",
+    [
+        ("sent 1024 bytes (1.0 KB)", "sent <size>"),
+        ("cache 2G (2048 MB) free", "cache <size> free"),
+        # A "(" after anything but a size's unit starts a word of its own.
+        ("at 0x1f80 (8064), mask 0x02", "at <*> (<*>), mask <*>"),
+        ("alignment exceptions (3830877)", "alignment exceptions (<*>)"),
+    ],
+)
+def test_a_size_and_its_repeat_in_parentheses_are_one_value(message, template):
+    assert template_of(message) == template_of(message, word_by_word=False) == template
 
 
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join))
