@@ -18,7 +18,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 )
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from functions.common import models
+from functions.common import clock, models
 from functions.common.metrics import count, publishes_metrics
 from functions.common.settings import Settings, load
 from functions.decide import confidence, feedback, policy, store
@@ -138,10 +138,16 @@ def decide_change(
             already_listed = booking.listed
         elif booking.earlier:
             decision, budget_hour = policy.being_opened(decision), None
+    booked_for = None
+    if decision.action == policy.UPDATE:
+        # In a storm most updates fall inside a throttled ticket's wait: no job for those.
+        booked_for = policy.comment_booked(ticket, clock.iso())
+        if booked_for:
+            decision = policy.report_with_booked_comment(decision, booked_for)
     decision_key = store.record_decision(group, decision, confidence.MODEL_VERSION)
     # The job goes before the live feed (after the batch): the page can wait a few ms, a new
     # issue should not.
-    if decision.action in policy.TICKET_ACTIONS and not already_listed:
+    if decision.action in policy.TICKET_ACTIONS and not already_listed and not booked_for:
         store.enqueue_ticket_job(sqs, settings, group, decision.action, decision_key, budget_hour)
         count("TicketJobsQueued")
     # Logged when the job is out: the latency bench times its stages by this line.

@@ -99,6 +99,18 @@ def decide(
     return decision(SKIP, f"ticket status {status!r} takes no automatic action")
 
 
+def comment_booked(ticket: dict | None, now: str) -> str | None:
+    """When the ticket's next comment is booked for, if it is still to come: the job that
+    booked it reports every occurrence up to then, so another job would only be turned away."""
+    due = (ticket or {}).get("comment_due_at")
+    return due if due and due > now else None
+
+
+def report_with_booked_comment(decision: Decision, due_at: str) -> Decision:
+    reason = f"{decision.reason}; the comment booked for {due_at} reports it"
+    return replace(decision, reason=reason)
+
+
 def being_opened(decision: Decision) -> Decision:
     """A create for a group whose issue an earlier decision this hour is opening already: its
     Tickets record is not written yet, so this one reports to that issue instead (the jira

@@ -193,6 +193,35 @@ def test_more_occurrences_of_an_open_ticket_become_an_update_job(aws, stream):
     assert [job["action"] for job in ticket_jobs(aws.queues["TicketQueue"])] == ["update"]
 
 
+def test_an_update_within_a_booked_comments_wait_queues_no_job(aws, stream):
+    from functions.decide.handler import lambda_handler
+
+    group = write_group(count=2)
+    ticket = TicketModel(
+        FINGERPRINT,
+        jira_key="STACK-1",
+        status="open",
+        claimed_at="x",
+        commented_count=2,
+        comment_due_at="2999-01-01T00:00:00.000Z",  # a throttled comment's job is waiting
+    )
+    ticket.save()
+    group.update(actions=[GroupModel.count.add(3)])
+
+    lambda_handler(stream.event(), context())
+
+    [decision] = decisions()
+    assert decision.action == "update"
+    assert "the comment booked for 2999-01-01T00:00:00.000Z reports it" in decision.reason
+    assert ticket_jobs(aws.queues["TicketQueue"]) == []
+
+    # A booking whose time has passed belongs to a job that was lost: this one goes.
+    ticket.update(actions=[TicketModel.comment_due_at.set("2000-01-01T00:00:00.000Z")])
+    group.update(actions=[GroupModel.count.add(1)])
+    lambda_handler(stream.event(), context())
+    assert [job["action"] for job in ticket_jobs(aws.queues["TicketQueue"])] == ["update"]
+
+
 def test_each_group_of_a_batch_is_decided_with_its_own_ticket(aws, stream):
     from functions.decide.handler import lambda_handler
 
