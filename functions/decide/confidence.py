@@ -23,6 +23,12 @@ def predict(level: str | None, message: str) -> Predictions:
     return trained_model().predict([message or ""], [level or ""])
 
 
+# A group's level and message never change (its first event's), so decide asks the same
+# question every time a busy group changes: answer it from memory (one shipped model a process).
+SCORES_KEPT = 4096
+
+
+@lru_cache(maxsize=SCORES_KEPT)
 def score(level: str | None, message: str) -> float:
     """Calibrated probability (0..1) that an event with this level and message is actionable."""
     return round(float(predict(level, message).actionable_probability[0]), 4)
