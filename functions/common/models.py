@@ -190,6 +190,15 @@ class SettingModel(Model):
     booked = UnicodeSetAttribute(null=True)
     held = UnicodeSetAttribute(null=True)
     jira_key = UnicodeAttribute(null=True)
+    # A fingerprint's feedback tally ("feedback#<fingerprint>"), kept with each Feedback row so
+    # decide reads it with the settings in one request: labels "actionable" and "not".
+    actionable_labels = NumberAttribute(null=True)
+    not_actionable_labels = NumberAttribute(null=True)
+
+
+def feedback_tally_name(fingerprint: str) -> str:
+    """The Settings item that tallies a fingerprint's feedback labels."""
+    return f"feedback#{fingerprint}"
 
 
 class FeedbackModel(Model):

@@ -4,8 +4,6 @@ as Won't Do, a decision marked wrong) shifts the model's probability at once, un
 
 from dataclasses import dataclass
 
-from functions.common.models import FeedbackModel
-
 # One "should not have been a ticket" takes half the scale off; one "should have been" adds it.
 STEP = 0.5
 
@@ -28,8 +26,3 @@ def adjust(model_probability: float, labels: list[int]) -> Adjusted:
     shift = adjustment(labels)
     confidence = max(0.0, min(1.0, model_probability + shift))
     return Adjusted(round(model_probability, 4), round(shift, 4), round(confidence, 4))
-
-
-def labels_for(fingerprint: str) -> list[int]:
-    """The labels stored for a fingerprint, oldest first."""
-    return [int(item.actionable) for item in FeedbackModel.query(fingerprint)]

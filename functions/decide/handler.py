@@ -77,16 +77,14 @@ def coalesce(records: list[dict]) -> Coalesced:
 def decide_change(
     record: DynamoDBRecord,
     settings: Settings,
-    runtime: store.RuntimeSettings,
+    known: store.BatchContext,
     sqs,
     feed: BatchFeed,
     batch: Coalesced | None = None,
-    tickets: dict[str, dict] | None = None,
 ) -> None:
     """Decide about one changed group: log the decision, queue its ticket job, and add the
     group's change and the decision to the batch's `feed` (published after the batch).
-    `tickets`: the batch's tickets read with the settings (a group without one is missing);
-    None reads the group's ticket here."""
+    `known`: the batch's settings, tickets and feedback, read before its first decision."""
     if record.event_name == DynamoDBRecordEventName.REMOVE:
         return
     change = record.raw_event["dynamodb"]
@@ -100,17 +98,14 @@ def decide_change(
     group = store.group_from_image(change["NewImage"])
     adjusted = feedback.adjust(
         confidence.score(group.get("level", ""), group.get("message", "")),
-        feedback.labels_for(group["fingerprint"]),
+        known.feedback.get(group["fingerprint"], []),
     )
-    if tickets is None:
-        ticket = store.read_ticket(group["fingerprint"])
-    else:
-        ticket = tickets.get(group["fingerprint"])
+    ticket = known.tickets.get(group["fingerprint"])
     decision = policy.decide(
         group,
         ticket,
-        runtime.automation_enabled,
-        runtime.thresholds,
+        known.runtime.automation_enabled,
+        known.runtime.thresholds,
         adjusted.confidence,
         previous_count=previous_count,
     )
@@ -166,19 +161,18 @@ def decide_change(
 @publishes_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     # Settings are read once per batch: a toggle takes effect on the next batch. The groups'
-    # tickets come in the same read (one round trip before the first decision).
+    # tickets and feedback tallies come in the same read (one round trip before the first
+    # decision): feedback given before the batch counts in it.
     settings = load()
     batch = coalesce(event.get("Records") or [])
-    runtime, tickets = store.read_settings_and_tickets(batch.fingerprints)
     feed = BatchFeed()
     handle = partial(
         decide_change,
         settings=settings,
-        runtime=runtime,
+        known=store.read_batch_context(batch.fingerprints),
         sqs=store.sqs_client(),
-        batch=batch,
-        tickets=tickets,
         feed=feed,
+        batch=batch,
     )
     answer = process_partial_response(
         event=event, record_handler=handle, processor=processor, context=context

@@ -1,4 +1,5 @@
-"""Decide's persistence: read tickets and runtime settings, log decisions, queue ticket jobs."""
+"""Decide's persistence: read a batch's settings, tickets and feedback, log decisions, queue
+ticket jobs."""
 
 import json
 import os
@@ -16,6 +17,7 @@ from functions.common.models import (
     SettingModel,
     TicketModel,
     as_dict,
+    feedback_tally_name,
 )
 from functions.common.settings import DEFAULT_THRESHOLDS, Settings
 from functions.decide.policy import Decision
@@ -37,13 +39,6 @@ class RuntimeSettings:
 def group_from_image(image: dict) -> dict:
     """A stream image (DynamoDB JSON) as the plain group dict the policy reads."""
     return as_dict(GroupModel.from_raw_data(image))
-
-
-def read_ticket(fingerprint: str) -> dict | None:
-    try:
-        return as_dict(TicketModel.get(fingerprint))
-    except TicketModel.DoesNotExist:
-        return None
 
 
 def _valid_thresholds(value) -> dict:
@@ -78,14 +73,27 @@ def _runtime_settings(items: list[SettingModel]) -> RuntimeSettings:
 KEYS_PER_BATCH_GET = 100
 
 
-def read_settings_and_tickets(fingerprints: list[str]) -> tuple[RuntimeSettings, dict[str, dict]]:
-    """The runtime settings and the tickets of `fingerprints` (those that have one), in one
-    BatchGetItem over both tables: a new error's decision waits on one read, not two."""
+@dataclass(frozen=True)
+class BatchContext:
+    """What decide reads once per stream batch, in one BatchGetItem over two tables: a new
+    error's decision waits on one read, not one per kind of thing."""
+
+    runtime: RuntimeSettings
+    tickets: dict[str, dict]  # by fingerprint, for the groups that have one
+    feedback: dict[str, list[int]]  # by fingerprint: its feedback labels (1 actionable, 0 not)
+
+
+def _labels(tally: SettingModel) -> list[int]:
+    return [1] * int(tally.actionable_labels or 0) + [0] * int(tally.not_actionable_labels or 0)
+
+
+def read_batch_context(fingerprints: list[str]) -> BatchContext:
+    """The runtime settings, and the tickets and feedback tallies of `fingerprints`."""
     client = SettingModel._get_connection().connection.client
-    settings_keys = [{"name": {"S": name}} for name in (AUTOMATION_SETTING, THRESHOLDS_SETTING)]
-    ticket_keys = [{"fingerprint": {"S": fp}} for fp in dict.fromkeys(fingerprints)]
-    wanted = [(SettingModel, key) for key in settings_keys]
-    wanted += [(TicketModel, key) for key in ticket_keys]
+    unique = list(dict.fromkeys(fingerprints))
+    names = [AUTOMATION_SETTING, THRESHOLDS_SETTING] + [feedback_tally_name(fp) for fp in unique]
+    wanted = [(SettingModel, {"name": {"S": name}}) for name in names]
+    wanted += [(TicketModel, {"fingerprint": {"S": fp}}) for fp in unique]
     settings_rows: list[SettingModel] = []
     tickets: dict[str, dict] = {}
     for start in range(0, len(wanted), KEYS_PER_BATCH_GET):
@@ -103,7 +111,13 @@ def read_settings_and_tickets(fingerprints: list[str]) -> tuple[RuntimeSettings,
                         ticket = as_dict(TicketModel.from_raw_data(item))
                         tickets[ticket["fingerprint"]] = ticket
             request = answer.get("UnprocessedKeys") or {}
-    return _runtime_settings(settings_rows), tickets
+    tallies = {row.name: row for row in settings_rows}
+    feedback = {
+        fp: _labels(tallies[feedback_tally_name(fp)])
+        for fp in unique
+        if feedback_tally_name(fp) in tallies
+    }
+    return BatchContext(_runtime_settings(settings_rows), tickets, feedback)
 
 
 def record_decision(group: dict, decision: Decision, model_version: str) -> str:

@@ -2,15 +2,18 @@
 
 import uuid
 
-from pynamodb.exceptions import PutError, UpdateError
+from pynamodb.exceptions import TransactWriteError, UpdateError
+from pynamodb.transactions import TransactWrite
 
 from functions.common import clock
 from functions.common.models import (
     DecisionModel,
     FeedbackModel,
     GroupModel,
+    SettingModel,
     TicketModel,
     as_dict,
+    feedback_tally_name,
 )
 
 TICKET_ACTIONS = ("create", "update", "reopen")
@@ -75,10 +78,16 @@ def record(
         decision_key=decision_key,
         created_at=created_at,
     )
+    tally = SettingModel(feedback_tally_name(group["fingerprint"]))
+    counted = SettingModel.actionable_labels if actionable else SettingModel.not_actionable_labels
     try:
-        item.save(condition=FeedbackModel.feedback_key.does_not_exist())
-    except PutError as error:
-        if error.cause_response_code == "ConditionalCheckFailedException":
+        # The row and the tally decide reads change together, or not at all.
+        with TransactWrite(connection=FeedbackModel._get_connection().connection) as transaction:
+            transaction.save(item, condition=FeedbackModel.feedback_key.does_not_exist())
+            transaction.update(tally, [counted.add(1), SettingModel.updated_at.set(created_at)])
+    except TransactWriteError as error:
+        reasons = [reason.code if reason else None for reason in error.cancellation_reasons]
+        if reasons[:1] == ["ConditionalCheckFailed"]:
             return None
         raise
     return as_dict(item)

@@ -60,7 +60,6 @@ MAY_TOUCH = {
         "DecideLogGroup.Arn": LOGS,
         "GroupsTable.Arn": READ,
         "TicketsTable.Arn": READ,
-        "FeedbackTable.Arn": READ,
         "DecisionsTable.Arn": READ_WRITE,
         "EventsTable.Arn": READ_WRITE,
         "SettingsTable.Arn": READ_WRITE,  # books the hour's ticket budget before queueing
@@ -101,6 +100,7 @@ MAY_TOUCH = {
         "DecisionsTable.Arn": READ,
         "TicketsTable.Arn": READ_WRITE,
         "FeedbackTable.Arn": READ_WRITE,
+        "SettingsTable.Arn": READ_WRITE,  # the feedback tally decide reads with its settings
     },
 }
 

@@ -240,8 +240,9 @@ def test_each_group_of_a_batch_is_decided_with_its_own_ticket(aws, stream):
     ]
 
 
-def test_settings_and_tickets_are_read_together_beyond_one_requests_keys(aws):
+def test_settings_tickets_and_feedback_are_read_together_beyond_one_requests_keys(aws):
     from functions.decide import store
+    from functions.feedback.store import record
 
     SettingModel("automation", enabled=False).save()
     SettingModel("thresholds", value={"HIGH": 0.25}).save()
@@ -250,13 +251,18 @@ def test_settings_and_tickets_are_read_together_beyond_one_requests_keys(aws):
         TicketModel(
             fingerprint, jira_key=f"STACK-{fingerprint[-3:]}", status="open", claimed_at="x"
         ).save()
+    group = {"fingerprint": "group-120", "message": "Scale offline"}
+    record(group, 0, "status-page", "decision create marked wrong")
+    record(group, 0, "jira-webhook", "resolved as Won't Do")
+    record({"fingerprint": "group-001", "message": "x"}, 1, "status-page", "should be a ticket")
 
-    runtime, tickets = store.read_settings_and_tickets(fingerprints + ["group-000"])
+    known = store.read_batch_context(fingerprints + ["group-000"])
 
-    assert runtime.automation_enabled is False
-    assert runtime.thresholds["HIGH"] == 0.25 and runtime.thresholds["CRITICAL"] == 0.0
-    assert sorted(tickets) == ["group-000", "group-099", "group-149"]
-    assert tickets["group-099"]["jira_key"] == "STACK-099"
+    assert known.runtime.automation_enabled is False
+    assert known.runtime.thresholds["HIGH"] == 0.25 and known.runtime.thresholds["CRITICAL"] == 0
+    assert sorted(known.tickets) == ["group-000", "group-099", "group-149"]
+    assert known.tickets["group-099"]["jira_key"] == "STACK-099"
+    assert known.feedback == {"group-120": [0, 0], "group-001": [1]}
 
 
 def test_a_batch_of_changes_of_a_new_group_is_one_create(aws, stream):
@@ -337,8 +343,8 @@ def test_a_record_that_fails_is_reported_alone(aws, stream):
 
 
 def test_feedback_changes_the_next_decision_and_the_row_explains_it(aws, stream):
-    from functions.common.models import FeedbackModel
     from functions.decide.handler import lambda_handler
+    from functions.feedback.store import record
 
     write_group(count=1, severity="HIGH")
     lambda_handler(stream.event(), context())
@@ -347,16 +353,10 @@ def test_feedback_changes_the_next_decision_and_the_row_explains_it(aws, stream)
     assert first.feedback_adjustment == 0.0
     assert first.model_probability == first.confidence > first.threshold
 
-    # Someone marks it wrong (the feedback function's row), then the error happens again.
-    FeedbackModel(
-        FINGERPRINT,
-        "2024-05-01T10:05:00.000Z#x",
-        actionable=0,
-        source="status-page",
-        reason="decision create marked wrong",
-        message="Missing price for product 999 (store 0042)",
-        created_at="2024-05-01T10:05:00.000Z",
-    ).save()
+    # Someone marks it wrong (what the feedback function stores), then the error happens again.
+    group = {"fingerprint": FINGERPRINT, "message": "Missing price for product 999 (store 0042)"}
+    assert record(group, 0, "status-page", "decision create marked wrong", feedback_key="k1")
+    assert record(group, 0, "status-page", "marked wrong again", feedback_key="k1") is None
     write_group(count=2, severity="HIGH")
     lambda_handler(stream.event(), context())
 

@@ -17,7 +17,7 @@ def test_a_threshold_change_takes_effect_in_decide_and_is_audited(aws):
     group = {"fingerprint": "fp-1", "severity": "HIGH", "count": 1}
 
     def action() -> str:
-        runtime, _ = store.read_settings_and_tickets([group["fingerprint"]])
+        runtime = store.read_batch_context([group["fingerprint"]]).runtime
         return policy.decide(group, None, True, runtime.thresholds, 0.6).action
 
     assert action() == "create"  # HIGH's default threshold is 0.5
