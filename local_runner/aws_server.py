@@ -28,6 +28,7 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import boto3
+from botocore import UNSIGNED
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.exceptions import ClientError
 from botocore.handlers import BUILTIN_HANDLERS
@@ -351,20 +352,40 @@ class InProcessClients:
 
     def add(self, url: str, server: BaseWSGIServer) -> None:
         if not self.installed:
-            # Every botocore session created from now on (pynamodb's, boto3's) calls the hook,
+            # Every botocore session created from now on (pynamodb's, boto3's) calls the hooks,
             # and so does boto3's default session if it exists already.
-            BUILTIN_HANDLERS.append(("before-send", self))
+            hooks = (
+                # DynamoDB only: moto tells the other services apart by the signature's scope.
+                ("before-call.dynamodb", self.mark_in_process),
+                ("choose-signer.dynamodb", self.unsigned_in_process),
+                ("before-send", self),
+            )
+            BUILTIN_HANDLERS.extend(hooks)
             if boto3.DEFAULT_SESSION is not None:
-                boto3.DEFAULT_SESSION.events.register("before-send", self)
+                for event, hook in hooks:
+                    boto3.DEFAULT_SESSION.events.register(event, hook)
             self.installed = True
         self.servers[url.rstrip("/")] = server
+
+    def _serves(self, url: str) -> BaseWSGIServer | None:
+        parts = urlsplit(url)
+        return self.servers.get(f"{parts.scheme}://{parts.netloc}")
+
+    def mark_in_process(self, params: dict, context: dict, **_kwargs) -> None:
+        """before-call: note in the request's context that this process answers it."""
+        if self._serves(params.get("url", "")) is not None:
+            context["stacklens_in_process"] = True
+
+    def unsigned_in_process(self, context: dict, **_kwargs):
+        """choose-signer: no SigV4 for a DynamoDB request answered in this process (moto checks
+        no signature; signing was a twelfth of the runner's time under load)."""
+        return UNSIGNED if context.get("stacklens_in_process") else None
 
     def remove(self, url: str) -> None:
         self.servers.pop(url.rstrip("/"), None)
 
     def __call__(self, request: AWSPreparedRequest, **_kwargs) -> AWSResponse | None:
-        url = urlsplit(request.url)
-        server = self.servers.get(f"{url.scheme}://{url.netloc}")
+        server = self._serves(request.url)
         if server is None:
             return None
         answer: dict = {}

@@ -260,3 +260,21 @@ def test_clients_in_the_runners_process_are_answered_without_http():
         stop_moto(server)
         server.server_close()
         DynamoDBBackend.transact_write_items = motos_own
+
+
+def test_dynamodb_requests_answered_in_process_go_unsigned_and_others_signed(moto_url):
+    dynamodb, streams = _clients(moto_url)
+    signed: dict[str, bool] = {}
+
+    def note(request, **_kwargs):
+        target = request.headers.get("X-Amz-Target", b"")
+        target = target.decode() if isinstance(target, bytes) else target
+        signed[target.split(".")[0]] = "Authorization" in request.headers
+
+    for client in (dynamodb, streams):
+        client.meta.events.register_first("before-send", note)
+
+    assert TABLE in dynamodb.list_tables()["TableNames"]  # moto answers the unsigned request
+    assert streams.list_streams(TableName=TABLE)["Streams"]
+    # moto tells DynamoDB Streams from DynamoDB by the signature's scope: it stays signed.
+    assert signed == {"DynamoDB_20120810": False, "DynamoDBStreams_20120810": True}
