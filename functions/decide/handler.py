@@ -80,10 +80,12 @@ def decide_change(
     known: store.BatchContext,
     sqs,
     feed: BatchFeed,
+    decided: list[models.DecisionModel],
     batch: Coalesced | None = None,
 ) -> None:
-    """Decide about one changed group: log the decision, queue its ticket job, and add the
-    group's change and the decision to the batch's `feed` (published after the batch).
+    """Decide about one changed group: queue its ticket job, add the decision's row to
+    `decided` and the group's change and the decision to the batch's `feed` (both written
+    after the batch).
     `known`: the batch's settings, tickets and feedback, read before its first decision."""
     if record.event_name == DynamoDBRecordEventName.REMOVE:
         return
@@ -139,9 +141,10 @@ def decide_change(
         booked_for = policy.comment_booked(ticket, clock.iso())
         if booked_for:
             decision = policy.report_with_booked_comment(decision, booked_for)
-    decision_key = store.record_decision(group, decision, confidence.MODEL_VERSION)
-    # The job goes before the live feed (after the batch): the page can wait a few ms, a new
-    # issue should not.
+    row = store.decision_row(group, decision, confidence.MODEL_VERSION)
+    decision_key = row.decision_key
+    # The job goes first; the decision's row and the live feed follow after the batch, all
+    # rows in one write: the page can wait a few ms, a new issue should not.
     if decision.action in policy.TICKET_ACTIONS and not already_listed and not booked_for:
         store.enqueue_ticket_job(sqs, settings, group, decision.action, decision_key, budget_hour)
         count("TicketJobsQueued")
@@ -154,6 +157,7 @@ def decide_change(
         decision_key=decision_key,
     )
     feed.add(group, previous_count, decision, decision_key)
+    decided.append(row)
     count("Decision" + decision.action.title())  # DecisionCreate, DecisionSkip, ...
 
 
@@ -165,19 +169,23 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
     # decision): feedback given before the batch counts in it.
     settings = load()
     batch = coalesce(event.get("Records") or [])
-    feed = BatchFeed()
+    feed, decided = BatchFeed(), []
     handle = partial(
         decide_change,
         settings=settings,
         known=store.read_batch_context(batch.fingerprints),
         sqs=store.sqs_client(),
         feed=feed,
+        decided=decided,
         batch=batch,
     )
     answer = process_partial_response(
         event=event, record_handler=handle, processor=processor, context=context
     )
-    # The jobs are out: the page's events follow, the batch's in one write.
+    # The jobs are out: the decisions' rows follow in one write, then the page's events (which
+    # name the rows). A failed write fails the batch: the stream delivers it again, and the
+    # jira function takes a job it had already as a duplicate.
+    store.save_decisions(decided)
     feed.publish(settings.retention_days)
     # A failed decision fails the changes behind it too: the retry starts from the first.
     failed = [failure["itemIdentifier"] for failure in answer.get("batchItemFailures", [])]

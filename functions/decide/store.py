@@ -120,13 +120,13 @@ def read_batch_context(fingerprints: list[str]) -> BatchContext:
     return BatchContext(_runtime_settings(settings_rows), tickets, feedback)
 
 
-def record_decision(group: dict, decision: Decision, model_version: str) -> str:
-    """Write the decision to the automation log; returns its decision_key."""
+def decision_row(group: dict, decision: Decision, model_version: str) -> DecisionModel:
+    """The decision's row in the automation log, not saved yet (see save_decisions); its
+    decision_key names it to the ticket job and the page before it is written."""
     decided_at = clock.iso()
-    decision_key = f"{decided_at}#{uuid.uuid4().hex}"
-    DecisionModel(
+    return DecisionModel(
         group["fingerprint"],
-        decision_key,
+        f"{decided_at}#{uuid.uuid4().hex}",
         action=decision.action,
         reason=decision.reason,
         severity=decision.severity,
@@ -138,8 +138,14 @@ def record_decision(group: dict, decision: Decision, model_version: str) -> str:
         model_version=model_version,
         count=int(group.get("count") or 0),
         decided_at=decided_at,
-    ).save()
-    return decision_key
+    )
+
+
+def save_decisions(rows: list[DecisionModel]) -> None:
+    """Write a batch's decision rows together (25 to a request, not a request each)."""
+    with DecisionModel.batch_write() as writer:
+        for row in rows:
+            writer.save(row)
 
 
 def sqs_client():

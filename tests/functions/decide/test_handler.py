@@ -403,3 +403,32 @@ def test_beyond_the_hourly_budget_a_new_problem_is_decided_suppress(aws, stream,
     }
     feed = [e["data"] for e in live_feed.read_after(None) if e["kind"] == "decision"]
     assert [e["action"] for e in feed].count("suppress") == 2
+
+
+def test_a_batchs_decision_rows_are_written_in_one_request(aws, stream, monkeypatch):
+    from botocore.client import BaseClient
+
+    from functions.decide.handler import lambda_handler
+    from tests.functions.groups import save_group
+
+    write_group(count=1)
+    save_group("scale:calibration", "Scale out of calibration", severity="CRITICAL")
+    requests: list[tuple[str, int]] = []
+    make_api_call = BaseClient._make_api_call
+
+    def metered(self, operation, params):
+        if operation == "BatchWriteItem":
+            for table, writes in params["RequestItems"].items():
+                requests.append((f"{operation} {table}", len(writes)))
+        elif operation in ("PutItem", "UpdateItem"):
+            requests.append((f"{operation} {params['TableName']}", 1))
+        return make_api_call(self, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", metered)
+    lambda_handler(stream.event(), context())
+
+    decisions_table = DecisionModel.Meta.table_name
+    assert [r for r in requests if decisions_table in r[0]] == [
+        (f"BatchWriteItem {decisions_table}", 2)
+    ]
+    assert {d.action for d in DecisionModel.scan()} == {"create"}
