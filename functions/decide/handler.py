@@ -143,8 +143,8 @@ def decide_change(
             decision = policy.report_with_booked_comment(decision, booked_for)
     row = store.decision_row(group, decision, confidence.MODEL_VERSION)
     decision_key = row.decision_key
-    # The job goes first; the decision's row and the live feed follow after the batch, all
-    # rows in one write: the page can wait a few ms, a new issue should not.
+    # The job goes first; the decision's row (one write for the batch's rows) and the live
+    # feed follow after the batch: the page can wait a few ms, a new issue should not.
     if decision.action in policy.TICKET_ACTIONS and not already_listed and not booked_for:
         store.enqueue_ticket_job(sqs, settings, group, decision.action, decision_key, budget_hour)
         count("TicketJobsQueued")
