@@ -10,6 +10,11 @@ with the tables (and their stream records), and under load it was most of the ru
 length of each stream instead, which undoes a cancelled transaction just as well, and keeps
 the table: a restored copy left every open stream iterator on the old table's stream, so the
 stream poller saw the cancelled changes and none after them.
+
+The other `install_*` functions take out what moto repeats on every request and that made most
+of the runner's time under load (each is measured in BENCHMARKS.md, and each has a test that
+the answers stay moto's): parsing an update expression's text, copying and checking its tree,
+serializing plain results against the API model, listing its handler's methods.
 """
 
 import copy
@@ -32,8 +37,10 @@ from botocore import UNSIGNED
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.exceptions import ClientError
 from botocore.handlers import BUILTIN_HANDLERS
+from moto.core import responses as moto_responses
 from moto.core.exceptions import HTTPException
 from moto.core.request import environ_key_for_header
+from moto.core.responses import ActionResult, BaseResponse
 from moto.core.utils import unix_time
 from moto.dynamodb import models as dynamodb_models
 from moto.dynamodb.models.dynamo_type import DynamoType
@@ -41,7 +48,7 @@ from moto.dynamodb.models.table import Table
 from moto.dynamodb.parsing import expressions as dynamodb_expressions
 from moto.dynamodb.parsing import validators as dynamodb_validators
 from moto.dynamodb.parsing.ast_nodes import Node, UpdateExpression
-from moto.dynamodb.responses import DynamoHandler
+from moto.dynamodb.responses import DynamoHandler, DynamoResult
 from moto.dynamodbstreams.models import dynamodbstreams_backends
 from moto.moto_server.werkzeug_app import (
     BackendRequest,
@@ -295,6 +302,45 @@ def install_lighter_update_checks() -> Callable[[], None]:
     return uninstall
 
 
+# Results of these types are plain data; a paginated result reads its pages from the model.
+_PLAIN_RESULTS = (ActionResult, DynamoResult)
+DYNAMODB_JSON = "application/x-amz-json-1.0"
+
+
+def _plain_json_answer(self, action_result):
+    """A DynamoDB answer whose result is plain JSON data (every data-plane answer: items are
+    already {type: value} maps), dumped as it is. moto's serializer walks each attribute of
+    each item against the API model and gives the same JSON; it was a tenth of the runner's
+    time under load. Bytes (binary attributes) and datetimes fail the dump and go to moto's
+    serializer, which encodes them, as do errors."""
+    if type(action_result) in _PLAIN_RESULTS and isinstance(action_result.result, dict):
+        try:
+            body = json.dumps(action_result.result)
+        except TypeError:
+            pass
+        else:
+            return 200, {"Content-Type": DYNAMODB_JSON, **self.response_headers}, body
+    return BaseResponse.serialized(self, action_result)
+
+
+def install_plain_json_answers() -> Callable[[], None]:
+    """Make moto answer plain DynamoDB results without its serializer (see
+    `_plain_json_answer`), and list a handler's action names once per class instead of on
+    every request (moto walks the class with inspect.getmembers each time); the function
+    returned puts moto's own back."""
+    if DynamoHandler.__dict__.get("serialized") is _plain_json_answer:
+        return lambda: None
+    motos_method_names = moto_responses.method_names_from_class
+    DynamoHandler.serialized = _plain_json_answer
+    moto_responses.method_names_from_class = lru_cache(maxsize=None)(motos_method_names)
+
+    def uninstall() -> None:
+        del DynamoHandler.serialized
+        moto_responses.method_names_from_class = motos_method_names
+
+    return uninstall
+
+
 class _Body(io.BytesIO):
     """A response body as botocore reads one from urllib3."""
 
@@ -411,6 +457,7 @@ def start_moto(host: str, port: int) -> tuple[BaseWSGIServer, str]:
     install_item_level_transactions()
     install_parsed_expression_cache()
     install_lighter_update_checks()
+    install_plain_json_answers()
     app = OneDynamoDBRequestAtATime(
         DynamoDBWithoutFlask(DomainDispatcherApplication(create_backend_app))
     )

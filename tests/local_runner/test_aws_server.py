@@ -2,16 +2,20 @@
 stream records), a stream reader keeps reading after one, GetRecords answers what moto's
 own serializer would, and the runner's own clients are answered without HTTP."""
 
+import json
 import threading
 
 import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeoutError
+from moto.core.responses import BaseResponse
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.responses import DynamoHandler
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
+from local_runner import aws_server
 from local_runner.aws_server import start_moto, stop_moto
 
 pytestmark = pytest.mark.integration
@@ -206,6 +210,97 @@ def test_dynamodb_answers_as_motos_own_app_answers(moto_url):
         plain.shutdown()
     assert [answer["status"] for answer in ours] == [200, 400, 400, 400, 400]
     assert ours == theirs
+
+
+def test_plain_answers_are_the_json_motos_serializer_writes(moto_url, monkeypatch):
+    # The runner dumps a DynamoDB result as it is; every answer here is also serialized by
+    # moto's own serializer, and the two must say the same.
+    answered, serialized_by_moto = [], []
+    motos_serializer = BaseResponse.serialized
+
+    def counted(handler, action_result):
+        serialized_by_moto.append(handler._get_action())
+        return motos_serializer(handler, action_result)
+
+    def both(handler, action_result):
+        ours = aws_server._plain_json_answer(handler, action_result)
+        theirs = motos_serializer(handler, action_result)
+        assert ours[0] == theirs[0]
+        assert ours[1]["Content-Type"] == theirs[1]["Content-Type"]
+        assert json.loads(ours[2]) == json.loads(theirs[2])
+        answered.append(handler._get_action())
+        return ours
+
+    monkeypatch.setattr(BaseResponse, "serialized", counted)
+    monkeypatch.setattr(DynamoHandler, "serialized", both)
+    dynamodb, _ = _clients(moto_url)
+    item = {
+        "pk": {"S": "plain"},
+        "n": {"N": "1.50"},
+        "tags": {"SS": ["a", "é"]},
+        "sizes": {"NS": ["1", "2"]},
+        "samples": {"L": [{"S": "line"}, {"M": {"deep": {"BOOL": False}, "none": {"NULL": True}}}]},
+        "payload": {"B": b"\x00\xffbinary"},  # bytes: moto's serializer encodes them
+    }
+    dynamodb.put_item(TableName=TABLE, Item=item, ReturnValues="ALL_OLD")
+    dynamodb.put_item(TableName=TABLE, Item={**item, "pk": {"S": "plain-2"}})
+    assert _item(dynamodb, "plain-2")["payload"] == {"B": b"\x00\xffbinary"}
+    dynamodb.get_item(TableName=TABLE, Key={"pk": {"S": "missing"}})
+    dynamodb.update_item(
+        TableName=TABLE,
+        Key={"pk": {"S": "plain"}},
+        UpdateExpression="ADD n :one REMOVE payload",
+        ExpressionAttributeValues={":one": {"N": "1"}},
+        ReturnValues="ALL_NEW",
+        ReturnConsumedCapacity="TOTAL",
+    )
+    dynamodb.batch_get_item(
+        RequestItems={TABLE: {"Keys": [{"pk": {"S": "plain"}}, {"pk": {"S": "missing"}}]}}
+    )
+    dynamodb.query(
+        TableName=TABLE,
+        KeyConditionExpression="pk = :pk",
+        ExpressionAttributeValues={":pk": {"S": "plain"}},
+    )
+    dynamodb.scan(TableName=TABLE, Limit=1)
+    dynamodb.batch_write_item(
+        RequestItems={TABLE: [{"PutRequest": {"Item": {"pk": {"S": "plain-3"}}}}]}
+    )
+    dynamodb.transact_write_items(
+        TransactItems=[
+            {
+                "Update": {
+                    "TableName": TABLE,
+                    "Key": {"pk": {"S": "plain-3"}},
+                    "UpdateExpression": "SET seen = :t",
+                    "ExpressionAttributeValues": {":t": {"BOOL": True}},
+                }
+            }
+        ]
+    )
+    dynamodb.transact_get_items(
+        TransactItems=[{"Get": {"TableName": TABLE, "Key": {"pk": {"S": "plain-3"}}}}]
+    )
+    dynamodb.delete_item(TableName=TABLE, Key={"pk": {"S": "plain-2"}}, ReturnValues="ALL_OLD")
+    dynamodb.describe_table(TableName=TABLE)  # a datetime in it: moto's serializer
+    with pytest.raises(ClientError):
+        dynamodb.get_item(TableName="no-such-table", Key={"pk": {"S": "x"}})
+    assert {
+        "PutItem",
+        "GetItem",
+        "UpdateItem",
+        "BatchGetItem",
+        "Query",
+        "Scan",
+        "BatchWriteItem",
+        "TransactWriteItems",
+        "TransactGetItems",
+        "DeleteItem",
+        "DescribeTable",
+    } <= set(answered)
+    # Only what plain JSON cannot carry went to moto's serializer: the item with bytes (read,
+    # then deleted) and the table's creation time.
+    assert sorted(serialized_by_moto) == ["DeleteItem", "DescribeTable", "GetItem"]
 
 
 @pytest.mark.parametrize(
