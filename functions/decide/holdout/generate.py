@@ -1,9 +1,10 @@
-"""Generate `holdout.csv` from the held-out templates, reproducibly (fixed seed).
+"""Generate `holdout.csv` from the held-out templates (v2), reproducibly (fixed seed).
 
-The slot values are this file's own (other user names, hosts, printers, queues, tables than the
-corpus's), so a line is not familiar to the model merely by its filled-in words. The levels
-follow the corpus's rules: the usual level for the severity, the odd level for most hard
-cases, and no level at all for about a third of the lines.
+The slot values are this file's own (other user names, hosts, printers, queues, tables and
+number ranges than the corpus's and than the retired v1 held-out set's), so a line is not
+familiar to the model merely by its filled-in words. The levels follow the corpus's rules: the
+usual level for the severity, the odd level for most hard cases, and no level at all for about
+a third of the lines.
 
 Run: `python -m functions.decide.holdout.generate` (rewrites functions/decide/holdout/holdout.csv).
 """
@@ -18,75 +19,93 @@ from functions.decide.corpus.generate import _LINE, COLUMNS, SEVERITY_CODES, USU
 from functions.decide.holdout.templates import TEMPLATES
 
 HOLDOUT_PATH = Path(__file__).with_name("holdout.csv")
-SEED = 20250
+SEED = 20262
 LINES_PER_TEMPLATE = (3, 5)
 NO_LEVEL_SHARE = 0.3
 ODD_LEVEL_SHARE = 0.8
 _SLOT = re.compile(r"\{(\w+)\}")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 WORDS = {
-    "user": ("jmeyer", "s.okafor", "cashier21", "svc-replen", "nightops", "p.dubois", "tkaya"),
-    "user2": ("admin.lee", "r.novak", "it-helpdesk"),
-    "key": ("loyalty_id", "vat_rate", "quantity", "store_code", "ean", "voucher_no"),
-    "code": ("SPRING20", "VIP-7", "BACK2SCHOOL", "DEP-0815", "FLASH30"),
-    "supplier": ("Baltic Fish", "Sunrise Bakery", "Volt Electronics", "Alpine Water"),
-    "resource": ("invoices", "vouchers", "deliveries", "members", "tills", "returns"),
-    "table": ("invoices", "basket_lines", "loyalty_members", "deliveries", "tills", "returns"),
-    "queue": ("order-created", "refunds", "loyalty-points", "label-jobs", "invoices"),
-    "process": ("tilld", "labeler", "replen-svc", "fiscal-bridge", "gateway", "haproxy"),
-    "klass": ("TenderService", "LabelBatch", "DeliveryImporter", "LoyaltyClient"),
-    "method": ("closeShift", "post_delivery", "printLabels", "refresh_prices", "settle"),
-    "file": ("labels_v2.zpl", "deliveries.xml", "promo_rules.json", "tills.ini", "asn_feed.edi"),
-    "mount": ("/srv", "/opt/pos", "/home", "/mnt/backup", "D:\\"),
-    "printer": ("TM-m30III", "CT-S310", "labels-backroom", "bar-printer", "ZT230-dock"),
-    "terminal": ("P400", "iCT250", "M400", "DX8000", "Lane3000"),
-    "com": ("COM7", "/dev/ttyS1", "/dev/usb/lp0"),
-    "dev": ("dm-0", "sdb1", "nvme0n1p2"),
+    "user": ("m.rossi", "kasse04", "svc-inv", "h.tanaka", "nightshift2", "b.kowalski", "dep.mgr"),
+    "user2": ("sec-audit", "a.fischer", "ops-oncall"),
+    "key": ("promo_id", "unit_price", "tender_type", "gtin", "receipt_no", "member_tier"),
+    "query": ("oat mlk", "aaa batteries", "glutenfree bred", "pinapple chunks", "nappies size 4"),
+    "code": ("AUTUMN15", "MEMBER-3", "EASTER8", "CLEAR50", "BUNDLE-2"),
+    "supplier": ("Coastal Produce", "Highland Dairy", "Metro Snacks", "Orion Household"),
+    "resource": ("carts", "coupons", "shipments", "stocktakes", "promotions", "giftcards"),
+    "table": ("receipts", "stock_moves", "coupons", "shifts", "shipments", "tender_lines"),
+    "queue": ("receipt-mail", "shipment-events", "stock-moves", "tender-events", "coupon-redeemed"),
+    "process": ("possvc", "labelsvc", "invsync", "cashguard", "envoy", "ordersvc"),
+    "klass": ("BasketCalculator", "ShipmentMapper", "CouponValidator", "DrawerController"),
+    "method": ("reconcileShift", "apply_coupon", "importAsn", "push_stock", "closeBasket"),
+    "file": ("tax_rules.yaml", "asn_0412.xml", "planogram.json", "swiss721.ttf", "promo_feed.csv"),
+    "mount": ("/var/lib/storeapp", "/export/home", "/srv/archive", "/boot/efi", "E:\\"),
+    "printer": ("TM-T20III", "SRP-350plus", "ZD621-goodsin", "office-laser-2", "deli-scale-prn"),
+    "terminal": ("Link2500", "V400c", "A77", "AXIUM-DX4000", "S800"),
+    "com": ("COM9", "/dev/ttyUSB2", "/dev/ttyS3"),
+    "dev": ("sdc2", "vda1", "md127", "nvme1n1p3"),
 }
 
 
 def fill_slot(name: str, rng: random.Random) -> str:
-    """A plausible value for one slot, drawn from other ranges than the corpus's."""
+    """A plausible value for one slot, drawn from other ranges than the corpus's and v1's."""
     if name in WORDS:
         return rng.choice(WORDS[name])
-    numbers = {"n": (1, 9000), "n2": (2, 24), "try": (1, 7), "lane": (1, 30), "max": (2, 8)}
+    if name == "n":
+        return str(rng.choice((rng.randint(1, 60), rng.randint(61, 20_000))))
+    numbers = {"n2": (2, 19), "try": (1, 6), "lane": (1, 24), "max": (3, 9)}
     if name in numbers:
         return str(rng.randint(*numbers[name]))
     if name in ("id", "id2"):
-        return rng.choice((str(rng.randint(100, 9_999_999)), f"R{rng.randint(10**5, 10**6)}"))
+        dashed = f"{rng.randint(10, 99)}-{rng.randint(10**4, 10**5 - 1)}"
+        return rng.choice((str(rng.randint(10**8, 10**9 - 1)), dashed))
     if name in ("store", "store2"):
-        return rng.choice((f"{rng.randint(10, 4999)}", f"S{rng.randint(100, 999)}"))
+        return rng.choice((str(rng.randint(5000, 9899)), f"F{rng.randint(1000, 9999)}"))
     if name == "sku":
-        return str(rng.randint(10**7, 10**8 - 1))
+        gtin = f"0{rng.randint(10**12, 10**13 - 1)}"
+        return rng.choice((str(rng.randint(10**5, 10**6 - 1)), gtin))
     if name in ("amount", "amount2"):
-        return f"{rng.randint(50, 500_000) / 100:.2f}"
+        return f"{rng.choice((rng.randint(5, 9_999), rng.randint(10_000, 999_999))) / 100:.2f}"
     if name == "neg":
-        return str(-rng.randint(1, 9))
+        return str(-rng.randint(1, 30))
     if name == "ms":
-        return str(rng.choice((rng.randint(1, 900), rng.randint(900, 60_000))))
+        return str(rng.choice((rng.randint(3, 450), rng.randint(451, 45_000))))
     if name == "pct":
-        return str(rng.randint(60, 99))
+        return str(rng.randint(51, 98))
     if name == "card":
         return f"{rng.randint(0, 9999):04d}"
     if name in ("hex", "hex2"):
-        return f"{rng.getrandbits(24 if name == 'hex' else 12):X}"
+        return f"{rng.getrandbits(48):012x}" if name == "hex" else f"{rng.getrandbits(12):03X}"
     if name == "uuid":
         return "-".join(f"{rng.getrandbits(bits):0{bits // 4}x}" for bits in (32, 16, 16, 16, 48))
     if name == "ip":
-        return f"192.168.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+        return f"172.{rng.randint(16, 31)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
     if name == "port":
-        return str(rng.choice((3306, 5672, 9092, 27017, 8000, rng.randint(2000, 60000))))
+        return str(rng.choice((22, rng.randint(32768, 60999))))
     if name in ("host", "host2"):
-        site = rng.choice(("st", "wh", "hq", "edge"))
-        role = rng.choice(("app", "db", "mq", "web", "prn"))
-        return f"{site}-{role}{rng.randint(1, 30):02d}.retail.lan"
+        site = rng.choice(("shop", "dc", "ho"))
+        role = rng.choice(("srv", "sql", "kfk", "api", "edge", "ps"))
+        return f"{site}{rng.randint(100, 899)}-{role}{rng.randint(1, 4)}.corp.example"
     if name == "path":
-        folder = rng.choice(("queue", "export", "cache", "log"))
-        return f"/opt/pos/{folder}/{rng.choice(('z', 'batch', 'sale'))}_{rng.randint(1, 999)}.bin"
+        folder = rng.choice(("venv", "spool", "outbox", "tmp"))
+        return f"/data/storeapp/{folder}/{rng.choice(('eod', 'pl', 'rx'))}-{rng.randint(100, 999)}"
     if name == "date":
-        return f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        return f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if name == "ts":
+        return (
+            f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:"
+            f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}.{rng.randint(0, 999):03d}Z"
+        )
+    if name == "clf":
+        return (
+            f"{rng.randint(1, 28):02d}/{rng.choice(_MONTHS)}/2026:{rng.randint(0, 23):02d}:"
+            f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} +0100"
+        )
     if name == "version":
-        return f"{rng.randint(2, 14)}.{rng.randint(0, 30)}.{rng.randint(0, 19)}"
+        if rng.random() < 0.5:
+            return f"{rng.randint(15, 40)}.{rng.randint(1, 12)}"
+        return f"{rng.randint(15, 40)}.{rng.randint(1, 12)}.{rng.randint(20, 99)}"
     raise KeyError(f"no filler for slot {{{name}}}")
 
 
@@ -112,8 +131,9 @@ def generate(seed: int = SEED) -> list[dict]:
             for _ in range(rng.randint(*LINES_PER_TEMPLATE)):
                 rows.append(
                     {
-                        # Its own prefix: no id can collide with the corpus's `<domain>-NNN`.
-                        "template_id": f"holdout-{domain}-{index:03d}",
+                        # Its own prefix: no id can collide with the corpus's `<domain>-NNN`
+                        # nor with v1's `holdout-<domain>-NNN`, which went into the corpus.
+                        "template_id": f"holdout2-{domain}-{index:03d}",
                         "domain": domain,
                         "level": level_for(severity, match["level"], rng),
                         "severity": severity,
