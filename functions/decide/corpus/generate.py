@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from functions.decide.corpus.templates import TEMPLATES
+from functions.decide.corpus.templates import FIRST_HELD_OUT_SET, TEMPLATES
 
 CORPUS_PATH = Path(__file__).with_name("corpus.csv")
 SEED = 5
@@ -52,6 +52,8 @@ WORDS = {
     "printer": ("EPSON-TM-T88", "ZEBRA-ZD420", "STAR-TSP100", "kitchen-2", "label-1"),
     "terminal": ("V240m", "Move5000", "S1F2", "A920", "Desk3500"),
     "com": ("COM3", "COM4", "/dev/ttyUSB0", "/dev/ttyACM1"),
+    "user2": ("root", "dba.admin", "helpdesk", "sre-oncall"),
+    "dev": ("sda1", "sdc2", "nvme1n1p1", "dm-3"),
 }
 
 
@@ -66,24 +68,31 @@ class Template:
 
 
 def parse_templates() -> list[Template]:
-    """Every template line of every domain, with a stable id (domain + position)."""
+    """Every template line of every domain, with a stable id (domain + position).
+
+    The later sets continue each domain's numbering, so adding one changes no earlier id (and,
+    coming last, no earlier line of the csv)."""
     templates = []
-    for domain, block in TEMPLATES.items():
-        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
-        for index, line in enumerate(lines):
-            match = _LINE.match(line)
-            if not match:
-                raise ValueError(f"bad template line in {domain}: {line!r}")
-            templates.append(
-                Template(
-                    template_id=f"{domain}-{index:03d}",
-                    domain=domain,
-                    severity=SEVERITY_CODES[match["sev"]],
-                    actionable=int(match["act"]),
-                    odd_level=match["level"],
-                    text=match["text"],
+    count_of_domain: dict[str, int] = {}
+    for template_set in (TEMPLATES, FIRST_HELD_OUT_SET):
+        for domain, block in template_set.items():
+            lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+            for line in lines:
+                match = _LINE.match(line)
+                if not match:
+                    raise ValueError(f"bad template line in {domain}: {line!r}")
+                index = count_of_domain.get(domain, 0)
+                count_of_domain[domain] = index + 1
+                templates.append(
+                    Template(
+                        template_id=f"{domain}-{index:03d}",
+                        domain=domain,
+                        severity=SEVERITY_CODES[match["sev"]],
+                        actionable=int(match["act"]),
+                        odd_level=match["level"],
+                        text=match["text"],
+                    )
                 )
-            )
     return templates
 
 
@@ -120,7 +129,7 @@ def fill_slot(name: str, rng: random.Random) -> str:
         return f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
     if name == "port":
         return str(rng.choice((80, 443, 5432, 6379, 8080, 8443, rng.randint(1024, 65535))))
-    if name == "host":
+    if name in ("host", "host2"):
         return (
             f"{rng.choice(('pos', 'api', 'db', 'store', 'mq'))}{rng.randint(1, 40)}.shop.internal"
         )
