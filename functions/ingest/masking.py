@@ -199,7 +199,7 @@ _DIGIT_MASKS = [(replacement, pattern) for replacement, pattern, _ in _MASKS[-3:
 MAX_CACHED_TOKENS = 50_000
 # ... and only short ones: a long word seldom comes back, and memory stays a few MB.
 MAX_CACHED_TOKEN_CHARS = 100
-_TOKEN_IN_TEMPLATE: dict[str, str] = {}
+_TOKEN_IN_TEMPLATE: dict[str, tuple[str, str]] = {}  # token -> in template, in key
 _MASKED_WORD: dict[str, str] = {}
 _MASKED_SHAPE: dict[bytes, str] = {}
 _ANY_DIGIT_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
@@ -224,6 +224,8 @@ _TOKEN_IN_GROUP_KEY: dict[str, str] = {}
 MAX_CACHED_TEMPLATES = 20_000
 MAX_CACHED_TEMPLATE_CHARS = 1000
 _TEMPLATE_OF_MASKED: dict[str, str] = {}
+# The group key of each template _template_of_masked made (bounded alike).
+_GROUP_KEY_OF_TEMPLATE: dict[str, str] = {}
 
 
 def template_of(message: str, *, word_by_word: bool = True) -> str:
@@ -271,17 +273,43 @@ def _request_line_masked(text: str) -> tuple[bool, str]:
 
 
 def _template_of_masked(text: str) -> str:
-    """Masked text -> template: repeated masks as one, identifier-like tokens as <*>."""
+    """Masked text -> template: repeated masks as one, identifier-like tokens as <*>. Its
+    group key is made in the same pass and kept for group_key (every new template is
+    fingerprinted next)."""
     if "<" in text:
         text = _REPEATED_MASK.sub(_FIRST_GROUP, text)
-    return _tokens_mapped(text.split(), _TOKEN_IN_TEMPLATE, _token_in_template)
+    tokens = text.split()
+    if len(_TOKEN_IN_TEMPLATE) >= MAX_CACHED_TOKENS:
+        _TOKEN_IN_TEMPLATE.clear()
+    both = list(map(_TOKEN_IN_TEMPLATE.get, tokens))
+    unknown = 0
+    for _ in range(both.count(None)):
+        unknown = both.index(None, unknown)
+        token = tokens[unknown]
+        both[unknown] = _token_in_template_and_key(token)
+        if len(token) <= MAX_CACHED_TOKEN_CHARS:
+            _TOKEN_IN_TEMPLATE[token] = both[unknown]
+    template_tokens, key_tokens = zip(*both, strict=True) if both else ((), ())
+    template = " ".join(template_tokens)
+    if len(template) <= MAX_CACHED_TEMPLATE_CHARS:
+        if len(_GROUP_KEY_OF_TEMPLATE) >= MAX_CACHED_TEMPLATES:
+            _GROUP_KEY_OF_TEMPLATE.clear()
+        _GROUP_KEY_OF_TEMPLATE[template] = " ".join(key_tokens)
+    return template
 
 
-def _token_in_template(token: str) -> str:
+def _token_in_template_and_key(token: str) -> tuple[str, str]:
+    """A masked text's token in the template (identifier-like: "<*>"), and that in the group
+    key, with one regex search at most: a token the template keeps is value-like only
+    through a mask (it holds no identifier), and "<*>" is value-like."""
     # isalpha first: most tokens are plain words, and that test is the cheapest.
-    if token.isalpha() or "<" in token or not _IDENTIFIER.search(token):
-        return token
-    return "<*>"
+    if token.isalpha():
+        return token, token
+    if "<" in token:
+        return token, _token_in_group_key(token)
+    if _IDENTIFIER.search(token):
+        return "<*>", "<*>"
+    return token, token
 
 
 def _tokens_mapped(tokens: list[str], known: dict[str, str], rule) -> str:
@@ -380,7 +408,10 @@ def is_value_like(token: str) -> bool:
 def group_key(template: str) -> str:
     """What a group is named by: the template with every value token one "<*>", whatever its
     kind, so "chdir(<path>)" and "chdir(<*>)", "<time>" and "<duration>" are one event type."""
-    return _tokens_mapped(template.split(" "), _TOKEN_IN_GROUP_KEY, _token_in_group_key)
+    key = _GROUP_KEY_OF_TEMPLATE.get(template)  # most templates were just made by template_of
+    if key is None:
+        key = _tokens_mapped(template.split(" "), _TOKEN_IN_GROUP_KEY, _token_in_group_key)
+    return key
 
 
 def _token_in_group_key(token: str) -> str:
@@ -398,6 +429,7 @@ def clear_caches() -> None:
         _MASKED_WORD,
         _MASKED_SHAPE,
         _TEMPLATE_OF_MASKED,
+        _GROUP_KEY_OF_TEMPLATE,
         _SHAPED_MASKS_FOR,
     ):
         cache.clear()

@@ -7,7 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from functions.ingest.fingerprint import signature_of
-from functions.ingest.masking import template_of
+from functions.ingest.masking import clear_caches, group_key, template_of
 from functions.ingest.parsing import parse
 from functions.ingest.stack_traces import crash_site
 
@@ -196,6 +196,15 @@ def test_a_size_and_its_repeat_in_parentheses_are_one_value(message, template):
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join))
 def test_masking_word_by_word_gives_what_masking_the_whole_text_gives(message):
     assert template_of(message) == template_of(message, word_by_word=False)
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join))
+def test_the_group_key_made_with_a_template_is_the_one_its_tokens_give(message):
+    template = template_of(message)
+    made_with_it = group_key(template)
+    clear_caches()  # nothing kept: the key is made from the template's tokens
+
+    assert made_with_it == group_key(template)
 
 
 # Masking twice is not tested for giving the same template: it does not, and never did. A
