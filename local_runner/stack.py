@@ -1,5 +1,6 @@
-"""The whole StackLens stack in one process: moto as AWS, the template's resources, the
-functions behind the HTTP gateway, the trigger pollers, and the Jira emulator."""
+"""The whole StackLens stack: moto as AWS (a process of its own beside this one), the
+template's resources, and in this process the functions behind the HTTP gateway, the trigger
+pollers, and the Jira emulator."""
 
 import gc
 import logging
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from local_runner import jira_emulator
+from local_runner.aws_process import AwsProcess, LocalAwsClients
 from local_runner.aws_resources import (
     REGION,
     Resources,
@@ -17,34 +19,33 @@ from local_runner.aws_resources import (
     function_environment,
     parameters_from_environment,
 )
-from local_runner.aws_server import start_moto, stop_moto
 from local_runner.config import LocalConfig
 from local_runner.gateway import create_gateway
 from local_runner.invoke import invoked, load_handler
 from local_runner.template import Stack, read_stack
-from local_runner.triggers import WakeOnTableWrite, start_pollers
+from local_runner.triggers import start_pollers
 
 log = logging.getLogger("stacklens.local")
 
 # Collections of the youngest generation after this many new container objects (Python's
-# default: 700). The runner allocates fast (moto, botocore, every request): the default
+# default: 700). The runner allocates fast (botocore, every request): the default
 # collected about 50 times a second under the latency bench.
 GC_YOUNG_THRESHOLD = 20_000
 
 
-def _start_aws(config: LocalConfig) -> tuple[BaseWSGIServer, str]:
-    server, url = start_moto(config.host, config.moto_port)
+def _start_aws(config: LocalConfig) -> AwsProcess:
+    aws = AwsProcess(config.host, config.moto_port)
     # Before any table exists: every write from now on wakes the stream pollers.
-    server.app = WakeOnTableWrite(server.app, invoked.set)
+    LocalAwsClients(aws.url, on_write=invoked.set).install()
     # Every boto3 and pynamodb client of this process now talks to moto.
     os.environ.update(
-        AWS_ENDPOINT_URL=url,
+        AWS_ENDPOINT_URL=aws.url,
         AWS_ACCESS_KEY_ID="local",
         AWS_SECRET_ACCESS_KEY="local",
         AWS_DEFAULT_REGION=REGION,
         AWS_REGION=REGION,
     )
-    return server, url
+    return aws
 
 
 @dataclass
@@ -54,13 +55,14 @@ class LocalStack:
     resources: Resources | None = None
     jira_url: str = ""
     aws_url: str = ""
-    _aws: BaseWSGIServer | None = None
+    _aws: AwsProcess | None = None
     _jira: object | None = None
     _api: BaseWSGIServer | None = None
     _stop_pollers: threading.Event | None = None
 
     def start(self) -> "LocalStack":
-        self._aws, self.aws_url = _start_aws(self.config)
+        self._aws = _start_aws(self.config)
+        self.aws_url = self._aws.url
         if self.config.jira_url:
             self.jira_url = self.config.jira_url
         else:
@@ -98,9 +100,9 @@ class LocalStack:
         # pay for imports and model training.
         for spec in self.stack.functions.values():
             load_handler(spec)
-        # What start made (moto, the handlers, the model) lives as long as the process: frozen,
-        # the collector no longer walks it. Full collections of it had stopped every thread
-        # for 170-225 ms, a few times a minute under the latency bench.
+        # What start made (the handlers, the model, the clients) lives as long as the
+        # process: frozen, the collector no longer walks it. Full collections of it had
+        # stopped every thread for 170-225 ms, a few times a minute under the latency bench.
         gc.collect()
         gc.freeze()
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
@@ -124,4 +126,4 @@ class LocalStack:
         if self._jira:
             self._jira.shutdown()
         if self._aws:
-            stop_moto(self._aws)
+            self._aws.stop()

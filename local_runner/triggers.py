@@ -21,30 +21,6 @@ SHARDS_REFRESH_SECONDS = 2.0
 RETRY_BACKOFF_CAP_SECONDS = 5.0
 
 
-DYNAMODB_WRITES = frozenset(
-    ("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems")
-)
-
-
-class WakeOnTableWrite:
-    """WSGI middleware around the AWS server: each answered DynamoDB write wakes the stream
-    pollers at once, so decide starts on a new group while ingest still writes the rest of its
-    batch (occurrences, live feed), instead of when ingest returns."""
-
-    def __init__(self, app, wake):
-        self.app = app
-        self.wake = wake
-
-    def __call__(self, environ, start_response):
-        target = environ.get("HTTP_X_AMZ_TARGET", "")
-        service, _, operation = target.partition(".")
-        if not (service.startswith("DynamoDB_") and operation in DYNAMODB_WRITES):
-            return self.app(environ, start_response)
-        answer = list(self.app(environ, start_response))  # the write is done once answered
-        self.wake()
-        return answer
-
-
 def failed_item_ids(result, report_failures: bool) -> list[str] | None:
     """The item ids a function reported as failed; None when the whole batch failed."""
     if not report_failures:

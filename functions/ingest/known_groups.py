@@ -4,8 +4,8 @@ many hosts or stores as a group keeps, and which hold all their samples.
 A group item is rewritten (and billed by its whole size, twice in a transaction) on every batch
 that touches it, so it keeps at most HOSTS_KEPT hosts and STORES_KEPT stores: a storm on a
 thousand tills must not make each of its updates cost forty write units. Knowing a list is full
-spares the condition that guards it, and knowing the samples are full spares the read that
-tops them up. Another container may change a group meanwhile, so what is known expires.
+spares the condition that guards it, knowing the samples are full spares the read that tops
+them up, and knowing the group exists spares resending what it keeps from its first event. Another container may change a group meanwhile, so what is known expires.
 """
 
 import time
@@ -38,6 +38,9 @@ class KnownGroups:
 
     def clear(self) -> None:
         self._groups.clear()
+
+    def forget(self, fingerprint: str) -> None:
+        self._groups.pop(fingerprint, None)
 
     def learn(self, fingerprint: str, hosts, stores, samples) -> KnownGroup:
         """Note what a group item read just now holds."""

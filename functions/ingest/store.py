@@ -94,13 +94,13 @@ class DynamoIngestStore:
                 for key, code in zip(ledgers, reasons, strict=False):
                     if code == "ConditionalCheckFailed":
                         taken[key] = _ledger_content(key)
-                full = [
+                refused = [
                     group.fingerprint
                     for group, code in zip(groups, reasons[len(ledgers) :], strict=False)
                     if code == "ConditionalCheckFailed"
                 ]
-                if full:  # a group's host or store list filled up: read what it lists
-                    self._learn(full)
+                if refused:  # a list filled up, or a known group is gone: read them again
+                    self._learn(refused)
                 continue
             self._top_up_samples(groups)
             return [
@@ -119,8 +119,12 @@ class DynamoIngestStore:
                 attributes_to_get=["fingerprint", "hosts", "stores", "samples"],
             )
         }
-        for fingerprint, item in items.items():
-            KNOWN_GROUPS.learn(fingerprint, item.hosts, item.stores, item.samples)
+        for fingerprint in fingerprints:
+            item = items.get(fingerprint)
+            if item is None:
+                KNOWN_GROUPS.forget(fingerprint)
+            else:
+                KNOWN_GROUPS.learn(fingerprint, item.hosts, item.stores, item.samples)
         return items
 
     def _top_up_samples(self, groups: list[GroupAggregate]) -> None:
@@ -243,24 +247,16 @@ def _add_samples(group: GroupAggregate, held: list[str]) -> None:
 
 def _group_update(group: GroupAggregate, known: KnownGroup | None) -> tuple[list, object]:
     """The group's update for this batch and its condition (None: none)."""
-    # The group keeps what its first event said; later batches only add counts and sets.
-    first_value_wins = (
-        (GroupModel.template, group.template),
-        (GroupModel.message, group.message),
-        (GroupModel.level, group.level),
-        (GroupModel.severity, group.severity),
-        (GroupModel.category, group.category),
-        (GroupModel.rule, group.rule),
-        (GroupModel.rules_version, group.rules_version),
-        (GroupModel.first_seen, group.first_seen),
-        # A new group's samples come with its first totals: no write of their own.
-        (GroupModel.samples, group.samples[:SAMPLES_KEPT]),
-    )
-    actions = [
-        attribute.set(attribute | value)
-        for attribute, value in first_value_wins
-        if value is not None
-    ]
+    # The group keeps what its first event said; later batches only add counts and sets. A
+    # group this container read lately exists, and groups are never deleted: its update
+    # leaves the first values out (half the update's size), and the condition that it still
+    # exists sends the whole update again if it was deleted after all (the commit forgets it).
+    if known is not None:
+        actions = []
+        condition = GroupModel.first_seen.exists()
+    else:
+        actions = _first_values(group)
+        condition = None
     actions += [
         GroupModel.count.add(group.count),
         GroupModel.last_seen.set(group.last_seen),
@@ -270,7 +266,6 @@ def _group_update(group: GroupAggregate, known: KnownGroup | None) -> tuple[list
         GroupModel.last_store.set(group.store) if group.store else GroupModel.last_store.remove(),
         GroupModel.sources.add(group.sources),
     ]
-    condition = None
     full_hosts, full_stores = (known.hosts, known.stores) if known else (None, None)
     lists = (
         (GroupModel.hosts, GroupModel.more_hosts, group.host, full_hosts, HOSTS_KEPT),
@@ -288,6 +283,27 @@ def _group_update(group: GroupAggregate, known: KnownGroup | None) -> tuple[list
         elif value not in full_list:
             actions.append(more.set(True))
     return actions, condition
+
+
+def _first_values(group: GroupAggregate) -> list:
+    """SETs of what a group keeps from its first event, each only if not there yet."""
+    first_value_wins = (
+        (GroupModel.template, group.template),
+        (GroupModel.message, group.message),
+        (GroupModel.level, group.level),
+        (GroupModel.severity, group.severity),
+        (GroupModel.category, group.category),
+        (GroupModel.rule, group.rule),
+        (GroupModel.rules_version, group.rules_version),
+        (GroupModel.first_seen, group.first_seen),
+        # A new group's samples come with its first totals: no write of their own.
+        (GroupModel.samples, group.samples[:SAMPLES_KEPT]),
+    )
+    return [
+        attribute.set(attribute | value)
+        for attribute, value in first_value_wins
+        if value is not None
+    ]
 
 
 class DynamoHostRegistry:

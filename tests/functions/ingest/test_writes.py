@@ -116,3 +116,53 @@ def test_a_group_lists_its_first_hosts_and_says_there_were_more(items_written):
     assert group.hosts == set(hosts[:HOSTS_KEPT]) and group.more_hosts is True
     assert len(group.stores) == HOSTS_KEPT and group.more_stores is True
     assert group.last_host == hosts[0]
+
+
+def test_a_known_groups_update_leaves_out_its_first_values_and_survives_its_deletion(aws):
+    store, sampler, rules = DynamoIngestStore(1), OccurrenceSampler(), default_rules()
+    ingest(_batch([PRICING.format(n=n) for n in range(SAMPLES_KEPT)], 0), store, rules, sampler)
+    (group,) = GroupModel.scan()
+    assert KNOWN_GROUPS.get(group.fingerprint) is not None  # read once to top up its samples
+
+    # Someone deletes the group by hand: the container's knowledge is stale, yet the next
+    # batch makes a whole group again, first values and all.
+    GroupModel(group.fingerprint).delete()
+    ingest(_batch([PRICING.format(n=77)], 10_000), store, rules, sampler)
+
+    (again,) = GroupModel.scan()
+    assert again.count == 1
+    assert (again.template, again.message, again.severity, again.rule) == (
+        group.template,
+        PRICING.format(n=77).split(" [pos.pricing] ")[1],
+        group.severity,
+        group.rule,
+    )
+    assert again.first_seen and again.samples
+
+
+def test_a_known_groups_update_sends_only_what_changes(aws, monkeypatch):
+    from botocore.client import BaseClient
+
+    store, sampler, rules = DynamoIngestStore(1), OccurrenceSampler(), default_rules()
+    ingest(_batch([PRICING.format(n=n) for n in range(SAMPLES_KEPT)], 0), store, rules, sampler)
+    group_updates = []
+    make_api_call = BaseClient._make_api_call
+
+    def watched(self, operation, params):
+        if operation == "TransactWriteItems":
+            group_updates.extend(
+                item["Update"]
+                for item in params["TransactItems"]
+                if "Groups" in item["Update"]["TableName"]
+            )
+        return make_api_call(self, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", watched)
+    ingest(_batch([PRICING.format(n=4242)], 10_000), store, rules, sampler)
+
+    (update,) = group_updates
+    sent = str(update["ExpressionAttributeValues"])
+    assert "Pricing error" not in sent and "4242" not in sent  # no message, template, samples
+    assert update["ConditionExpression"].startswith("((attribute_exists (#0)")  # still there
+    (group,) = GroupModel.scan()
+    assert group.count == SAMPLES_KEPT + 1 and group.last_seen
