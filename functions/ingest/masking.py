@@ -376,6 +376,24 @@ def _masked_plain_value(word: str) -> str | None:
     return before + _DIGIT_MASKS[2][0] + after
 
 
+# An IPv4 address, maybe with a port, maybe after "/" (a socket as Java prints it) or a bracket
+# and before a bracket, comma or colon. Before the address mask, only the time, duration and
+# ipv6 masks could read such a word (its colons and digits), and none can: the digits before
+# a colon follow a dot, and nothing follows a second colon. The address mask takes the address
+# whole, and no later mask finds anything in what is left (no digit, dot or word after "/").
+_PLAIN_ADDRESS = re.compile(
+    r"([/(\[]?)([0-9]{1,3}(?:\.[0-9]{1,3}){3}(?::[0-9]{1,5})?)([)\]]?[,;:]?)"
+)
+
+
+def _masked_address(word: str) -> str | None:
+    """The word masked, if it is an address as _PLAIN_ADDRESS reads it; None if not."""
+    address = _PLAIN_ADDRESS.fullmatch(word)
+    if address is None:
+        return None
+    return f"{address[1]}<host>{address[3]}"
+
+
 def _masked_word(word: str) -> str:
     """One word (or words joined, see _JOIN) masked, remembered by the word and by its shape
     (template_of looks the word up first)."""
@@ -387,7 +405,8 @@ def _masked_word(word: str) -> str:
         shape = word.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
         masked = _MASKED_SHAPE.get(shape)
         if masked is None:
-            masked = _masked_plain_value(word)  # no digit is left in a plain value masked
+            # No digit is left in a plain value or an address masked.
+            masked = _masked_plain_value(word) or _masked_address(word)
             digit_left = masked is None and _DIGIT.search(masked := _masked(word)) is not None
             if not digit_left and len(word) <= MAX_CACHED_TOKEN_CHARS:
                 if len(_MASKED_SHAPE) >= MAX_CACHED_TOKENS:

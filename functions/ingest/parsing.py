@@ -119,27 +119,30 @@ _JSON_TRACE_KEYS = ("exc_info", "exception", "stack_trace", "stacktrace", "stack
 _TRACEBACK_HEADER = "Traceback (most recent call last):"
 
 # Keyword guesses for text with no level, strongest first: (level, what its keywords hold,
-# each keyword held by one of them, the keywords as whole words). Matched on lower-cased text;
-# the substring tests first, as most lines hold none of them and a whole-word search is slow.
+# each keyword held by one of them, the keywords as whole words). Matched on lower-cased text:
+# one search for any of what they hold first, as most lines hold none of them.
 _GUESSES = (
-    ("CRITICAL", ("fatal", "critical", "panic", "emergency"), r"fatal|critical|panic|emergency"),
+    (
+        "CRITICAL",
+        ("fatal", "critical", "panic", "emergency"),
+        ("fatal", "critical", "panic", "emergency"),
+    ),
     (
         "ERROR",
         (
             *("error", "exception", "traceback", "fail", "refused", "denied", "unreachable"),
             *("timed out", "timeout"),
         ),
-        r"error|errors|exception|traceback|fail|failed|failure|refused|denied|"
-        r"unreachable|timed out|timeout",
+        (
+            *("error", "errors", "exception", "traceback", "fail", "failed", "failure"),
+            *("refused", "denied", "unreachable", "timed out", "timeout"),
+        ),
     ),
     (
         "WARNING",
         ("warn", "deprecated", "retrying", "slow"),
-        r"warn|warning|deprecated|retrying|slow",
+        ("warn", "warning", "deprecated", "retrying", "slow"),
     ),
-)
-_GUESSES = tuple(
-    (level, needles, re.compile(rf"\b(?:{words})\b")) for level, needles, words in _GUESSES
 )
 
 
@@ -168,18 +171,37 @@ def normalise_level(word: str | int | None) -> str | None:
     return _LEVEL_ALIASES.get(str(word).strip().upper())
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation grouped by first letter: at each place a search tries one branch, not all."""
+# A search tries a pattern only where the text holds a letter the pattern can start with, so
+# each pattern below starts with as few and as rare letters as it can.
+_LETTERS_BY_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz"  # in English text, most common first
+
+
+def _from_least_common_letter(needles: list[str]) -> str:
+    """An alternation finding each needle from its least common letter, the letters before
+    that checked behind it ("x(?<=ex)ception")."""
+    branches: dict[str, list[str]] = {}
+    for needle in needles:
+        at = max(range(len(needle)), key=lambda index: _LETTERS_BY_FREQUENCY.find(needle[index]))
+        behind = f"(?<={re.escape(needle[: at + 1])})" if at else ""
+        branches.setdefault(needle[at], []).append(behind + re.escape(needle[at + 1 :]))
+    return "|".join(f"{re.escape(letter)}(?:{'|'.join(rest)})" for letter, rest in branches.items())
+
+
+def _as_whole_words(words: tuple[str, ...]) -> str:
+    """The words as whole words, each starting with its first letter (a "\\b" first would let
+    a search skip no place): "(?<!\\w.)" after a word's first letter is the "\\b" before it."""
     rests: dict[str, list[str]] = {}
     for word in words:
         rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+    branches = (f"{re.escape(first)}(?<!\\w.)(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return f"(?:{'|'.join(branches)})\\b"
 
 
-# Any keyword's start: one pass tells that a line (most lines) holds none of them.
+# Any keyword's text: one search tells that a line (most lines) holds none of them.
 _ANY_GUESS_NEEDLE = re.compile(
-    _by_first_letter([needle for _, needles, _ in _GUESSES for needle in needles])
+    _from_least_common_letter([needle for _, needles, _ in _GUESSES for needle in needles])
 )
+_GUESS_WORDS = tuple((level, re.compile(_as_whole_words(words))) for level, _, words in _GUESSES)
 
 
 def guess_level(text: str) -> str:
@@ -187,8 +209,8 @@ def guess_level(text: str) -> str:
     lowered = text.lower()
     if _ANY_GUESS_NEEDLE.search(lowered) is None:
         return "INFO"
-    for level, needles, pattern in _GUESSES:
-        if any(needle in lowered for needle in needles) and pattern.search(lowered):
+    for level, whole_words in _GUESS_WORDS:
+        if whole_words.search(lowered):
             return level
     return "INFO"
 

@@ -193,6 +193,22 @@ def test_a_size_and_its_repeat_in_parentheses_are_one_value(message, template):
     assert template_of(message) == template_of(message, word_by_word=False) == template
 
 
+@pytest.mark.parametrize(
+    "message, template",
+    [
+        ("from /10.0.0.12:50010 to 10.0.0.7:8020", "from /<host> to <host>"),
+        (
+            "peers (10.0.0.1), [10.0.0.2]: 10.0.0.3 and 10.0.0.4:80:",
+            "peers (<host>), [<host>]: <host> and <host>:",
+        ),
+        # Not an address: the masks read them as they would any word.
+        ("at 1.2.3.4:123456 and 1.2.3.4444", "at <host>:<*> and <*>"),
+    ],
+)
+def test_an_address_in_a_word_is_masked_as_a_host(message, template):
+    assert template_of(message) == template_of(message, word_by_word=False) == template
+
+
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join))
 def test_masking_word_by_word_gives_what_masking_the_whole_text_gives(message):
     assert template_of(message) == template_of(message, word_by_word=False)

@@ -151,6 +151,28 @@ def test_an_unknown_layout_keeps_the_text_and_guesses_a_level(line, level):
     assert parsed.level == level
 
 
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        # Keywords count as whole words only, in any case, wherever they stand.
+        ("read-error on disk 2", "ERROR"),
+        ("Errors: 3", "ERROR"),
+        ("request TIMED OUT", "ERROR"),
+        ("error_count=0", "INFO"),
+        ("mirror synced", "INFO"),
+        ("slowly draining", "INFO"),
+        ("lifetime 00:17, stderr closed", "INFO"),
+        # The strongest level wins, wherever its keyword stands.
+        ("retrying after error, then fatal", "CRITICAL"),
+        ("slow disk, warning", "WARNING"),
+        ("deprecated call failed", "ERROR"),
+        ("unreachable", "ERROR"),
+    ],
+)
+def test_the_level_guess_reads_keywords_as_whole_words(line, level):
+    assert parse(line).level == level
+
+
 def test_a_multiline_event_parses_its_first_line_and_keeps_the_trace():
     trace = (
         "Traceback (most recent call last):\n"
