@@ -21,6 +21,7 @@ serializing plain results against the API model, listing its handler's methods.
 import copy
 import io
 import json
+import logging
 import math
 import sys
 import threading
@@ -357,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args(argv)
+    # A line per request is noise beside the runner's own log (and a cost under load).
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server(
         args.host, args.port, moto_app(), threaded=True, request_handler=MotoRequestHandler
     )

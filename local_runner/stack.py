@@ -23,7 +23,7 @@ from local_runner.config import LocalConfig
 from local_runner.gateway import create_gateway
 from local_runner.invoke import invoked, load_handler
 from local_runner.template import Stack, read_stack
-from local_runner.triggers import start_pollers
+from local_runner.triggers import Pollers
 
 log = logging.getLogger("stacklens.local")
 
@@ -58,7 +58,7 @@ class LocalStack:
     _aws: AwsProcess | None = None
     _jira: object | None = None
     _api: BaseWSGIServer | None = None
-    _stop_pollers: threading.Event | None = None
+    _pollers: Pollers | None = None
 
     def start(self) -> "LocalStack":
         self._aws = _start_aws(self.config)
@@ -106,9 +106,7 @@ class LocalStack:
         gc.collect()
         gc.freeze()
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-        self._stop_pollers = start_pollers(
-            self.stack.functions, self.stack.triggers, self.resources
-        )
+        self._pollers = Pollers(self.stack.functions, self.stack.triggers, self.resources)
         self._api = make_server(
             self.config.host,
             self.config.api_port,
@@ -121,8 +119,8 @@ class LocalStack:
     def stop(self) -> None:
         if self._api:
             self._api.shutdown()
-        if self._stop_pollers:
-            self._stop_pollers.set()
+        if self._pollers:
+            self._pollers.stop()
         if self._jira:
             self._jira.shutdown()
         if self._aws:

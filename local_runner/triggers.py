@@ -208,22 +208,35 @@ class QueuePoller(Poller):
                 )
 
 
-def start_pollers(
-    functions: dict[str, FunctionSpec], triggers: list[Trigger], resources: Resources
-) -> threading.Event:
-    """Start a poller per trigger; set the returned event to stop them."""
-    stop = threading.Event()
-    for trigger in triggers:
-        spec = functions[trigger.function]
-        if trigger.kind == "DynamoDB":
-            poller = StreamPoller(spec, trigger, stop, resources.streams[trigger.source])
-        else:
-            poller = QueuePoller(
-                spec,
-                trigger,
-                stop,
-                resources.queues[trigger.source],
-                resources.queue_arns[trigger.source],
-            )
-        poller.start()
-    return stop
+class Pollers:
+    """A running poller per trigger of the stack."""
+
+    def __init__(
+        self, functions: dict[str, FunctionSpec], triggers: list[Trigger], resources: Resources
+    ):
+        self.stop_event = threading.Event()
+        self.threads: list[Poller] = []
+        for trigger in triggers:
+            spec = functions[trigger.function]
+            if trigger.kind == "DynamoDB":
+                poller = StreamPoller(
+                    spec, trigger, self.stop_event, resources.streams[trigger.source]
+                )
+            else:
+                poller = QueuePoller(
+                    spec,
+                    trigger,
+                    self.stop_event,
+                    resources.queues[trigger.source],
+                    resources.queue_arns[trigger.source],
+                )
+            poller.start()
+            self.threads.append(poller)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop them and wait (a queue's long poll ends within a second), so none is still
+        asking AWS when the stack stops it."""
+        self.stop_event.set()
+        deadline = time.monotonic() + timeout
+        for thread in self.threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
