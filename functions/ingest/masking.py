@@ -367,9 +367,10 @@ def _masked_plain_value(word: str) -> str | None:
     if plain is None:
         return None
     before, value, after = plain.groups()
-    # A duration or a size is digits and a unit: it starts with a digit. The last mask takes
+    # A duration or a size is digits then a unit, letters alone (here, with no dot or space):
+    # most values (numbers, hex, ids) are neither, seen without a regex. The last mask takes
     # any such run.
-    if "0" <= value[0] <= "9":
+    if value.lstrip("0123456789").isalpha():
         for replacement, pattern in _DIGIT_MASKS[:2]:
             if pattern.fullmatch(value):
                 return before + replacement + after
