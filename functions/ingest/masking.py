@@ -62,6 +62,12 @@ def _clues_of(text: str) -> tuple:
     )
 
 
+# A host name ends in a real top-level domain, so "pos.pricing" or "app.py" stay words.
+_HOST_NAME = (
+    r"(?:[A-Za-z0-9-]+\.)+(?:com|net|org|io|edu|gov|mil|int|info|biz|co|"
+    r"uk|de|fr|nl|se|no|es|it|jp|cn|hk|ru|br|au|ca|us|eu|local|lan|internal|corp)"
+)
+
 # (replacement, pattern, hint), applied in this order. A mask is only tried when its hint
 # holds: what the pattern cannot match without (a digit, two colons, four dashes...). A count
 # costs far less than a regex pass, and most masks have nothing to find in most lines.
@@ -119,15 +125,10 @@ _MASKS = [
         re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])"),
         lambda clues: clues.digit and clues.dots >= 3,
     ),
-    # Names end in a real top-level domain, so "pos.pricing" or "app.py" stay words. An
-    # address or a name: one mask, as a setting may use either.
+    # An address or a name (see _HOST_NAME): one mask, as a setting may use either.
     (
         "<host>",
-        re.compile(
-            r"(?<![\w.-])(?:[A-Za-z0-9-]+\.)+(?:com|net|org|io|edu|gov|mil|int|info|biz|co|"
-            r"uk|de|fr|nl|se|no|es|it|jp|cn|hk|ru|br|au|ca|us|eu|local|lan|internal|corp)"
-            r"(?::\d{1,5})?(?![\w-])"
-        ),
+        re.compile(rf"(?<![\w.-]){_HOST_NAME}(?::\d{{1,5}})?(?![\w-])"),
         lambda clues: clues.dots >= 1,
     ),
     # A name with a port is a network address, whatever its top-level domain (or none).
@@ -395,6 +396,19 @@ def _masked_address(word: str) -> str | None:
     return f"{address[1]}<host>{address[3]}"
 
 
+# A host name (see _HOST_NAME), maybe with a port. Of the masks before the name mask, only
+# uuid and date could read such a word (its dashes), and they need two dashes at least; the
+# name mask takes it whole: a top-level domain holds no digit or dash, and ends the name.
+_PLAIN_HOST = re.compile(rf"{_HOST_NAME}(?::[0-9]{{1,5}})?")
+
+
+def _masked_host(word: str) -> str | None:
+    """ "<host>", if the word is a host name as _PLAIN_HOST reads it; None if not."""
+    if _PLAIN_HOST.fullmatch(word) is None or word.count("-") > 1:
+        return None
+    return "<host>"
+
+
 def _masked_word(word: str) -> str:
     """One word (or words joined, see _JOIN) masked, remembered by the word and by its shape
     (template_of looks the word up first)."""
@@ -406,8 +420,11 @@ def _masked_word(word: str) -> str:
         shape = word.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
         masked = _MASKED_SHAPE.get(shape)
         if masked is None:
-            # No digit is left in a plain value or an address masked.
-            masked = _masked_plain_value(word) or _masked_address(word)
+            # No digit is left in a plain value, an address or a host name masked (the last
+            # two hold dots).
+            masked = _masked_plain_value(word)
+            if masked is None and "." in word:
+                masked = _masked_address(word) or _masked_host(word)
             digit_left = masked is None and _DIGIT.search(masked := _masked(word)) is not None
             if not digit_left and len(word) <= MAX_CACHED_TOKEN_CHARS:
                 if len(_MASKED_SHAPE) >= MAX_CACHED_TOKENS:

@@ -209,6 +209,20 @@ def test_an_address_in_a_word_is_masked_as_a_host(message, template):
     assert template_of(message) == template_of(message, word_by_word=False) == template
 
 
+@pytest.mark.parametrize(
+    "message, template",
+    [
+        ("open www.example.com:443 via proxy.cse.cuhk.edu.hk:5070", "open <host> via <host>"),
+        ("x.co:80 a-b.example.org x.corp", "<host> <host> <host>"),
+        # Not a host name alone: a date or a uuid in it, a port too long, no top-level domain.
+        ("2020-01-01.example.com", "<date>.example.com"),
+        ("x.com.io:1234567 pos.pricing", "<host>:<*> pos.pricing"),
+    ],
+)
+def test_a_host_name_word_is_masked_as_a_host(message, template):
+    assert template_of(message) == template_of(message, word_by_word=False) == template
+
+
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join))
 def test_masking_word_by_word_gives_what_masking_the_whole_text_gives(message):
     assert template_of(message) == template_of(message, word_by_word=False)
