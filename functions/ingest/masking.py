@@ -409,6 +409,11 @@ def _masked_host(word: str) -> str | None:
     return "<host>"
 
 
+# With no digit, a word can only be masked as a url, an email, a uuid, a host name, a quote or
+# a path: each needs one of these characters, or four dashes (a uuid of hex letters alone).
+_READ_WITHOUT_DIGIT = re.compile(r"[\d/\\@.\"']")
+
+
 def _masked_word(word: str) -> str:
     """One word (or words joined, see _JOIN) masked, remembered by the word and by its shape
     (template_of looks the word up first)."""
@@ -421,10 +426,13 @@ def _masked_word(word: str) -> str:
         masked = _MASKED_SHAPE.get(shape)
         if masked is None:
             # No digit is left in a plain value, an address or a host name masked (the last
-            # two hold dots).
+            # two hold dots), or in a word no mask reads.
             masked = _masked_plain_value(word)
-            if masked is None and "." in word:
-                masked = _masked_address(word) or _masked_host(word)
+            if masked is None:
+                if "." in word:
+                    masked = _masked_address(word) or _masked_host(word)
+                elif _READ_WITHOUT_DIGIT.search(word) is None and word.count("-") < 4:
+                    masked = word
             digit_left = masked is None and _DIGIT.search(masked := _masked(word)) is not None
             if not digit_left and len(word) <= MAX_CACHED_TOKEN_CHARS:
                 if len(_MASKED_SHAPE) >= MAX_CACHED_TOKENS:

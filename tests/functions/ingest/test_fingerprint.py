@@ -223,6 +223,22 @@ def test_a_host_name_word_is_masked_as_a_host(message, template):
     assert template_of(message) == template_of(message, word_by_word=False) == template
 
 
+@pytest.mark.parametrize(
+    "message, template",
+    [
+        (
+            "updated: BLOCK* {multi-container} normal, x:y",
+            "updated: BLOCK* {multi-container} normal, <*>",
+        ),
+        # With no digit, only these are masked: a uuid of hex letters, a quote, a path.
+        ("id deadbeef-dead-beef-dead-beefdeadbeef", "id <uuid>"),
+        ("say 'hi' at C:\\pos", "say <str> at <path>"),
+    ],
+)
+def test_a_word_with_no_digit_is_masked_only_by_what_it_holds(message, template):
+    assert template_of(message) == template_of(message, word_by_word=False) == template
+
+
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join))
 def test_masking_word_by_word_gives_what_masking_the_whole_text_gives(message):
     assert template_of(message) == template_of(message, word_by_word=False)
