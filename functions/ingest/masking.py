@@ -355,17 +355,18 @@ def _masked(text: str) -> str:
 
 
 # Most values are one run of ASCII letters, digits and underscores holding a digit (counts,
-# ids, hex), maybe in brackets or before a comma. No mask but the last three can read such a
-# word (none of the characters the others need is in it), and each of those takes the run
-# whole or not at all (its ends are where a word character stops): the first that matches the
-# whole run masks it.
-_PLAIN_VALUE = re.compile(r"([(\[{]*)([A-Za-z_]*[0-9][A-Za-z0-9_]*)([,;)\]}]*)")
+# ids, hex), maybe in brackets, after a key of letters ("size=", "id:") or before a comma or a
+# colon. No mask but the last three can read such a word (none of the characters the others
+# need is in it; a colon alone is read only next to digits on both sides, or in pairs), and
+# each of those takes the run whole or not at all (its ends are where a word character stops;
+# the key holds no digit): the first that matches the whole run masks it.
+_PLAIN_VALUE = re.compile(r"([(\[{]*(?:[A-Za-z_]+[=:])?)([A-Za-z_]*[0-9][A-Za-z0-9_]*)([,;:)\]}]*)")
 
 
 def _masked_plain_value(word: str) -> str | None:
     """The word masked, if it is a plain value (see _PLAIN_VALUE); None if not."""
     plain = _PLAIN_VALUE.fullmatch(word)
-    if plain is None:
+    if plain is None or word.count(":") > 1:
         return None
     before, value, after = plain.groups()
     # A duration or a size is digits then a unit, letters alone (here, with no dot or space):

@@ -196,6 +196,22 @@ def test_a_size_and_its_repeat_in_parentheses_are_one_value(message, template):
 @pytest.mark.parametrize(
     "message, template",
     [
+        (
+            "ask=4 PendingReds:1 (softheader=003b005b errno=0, took=5ms",
+            "ask=<*> PendingReds:<*> (softheader=<*> errno=<*>, took=<duration>",
+        ),
+        ("62260: t:12s), k:0x1f", "<*>: t:<duration>), k:<*>"),
+        # Not plain values: two colons ("a:1:" is an ipv6 address), a key holding a digit.
+        ("a:1: id:12: PSR1=0x1 key=-1", "<host> id:<*>: <*>=<*> key=<*>"),
+    ],
+)
+def test_a_value_after_a_key_or_before_a_colon_is_masked_as_in_place(message, template):
+    assert template_of(message) == template_of(message, word_by_word=False) == template
+
+
+@pytest.mark.parametrize(
+    "message, template",
+    [
         ("from /10.0.0.12:50010 to 10.0.0.7:8020", "from /<host> to <host>"),
         (
             "peers (10.0.0.1), [10.0.0.2]: 10.0.0.3 and 10.0.0.4:80:",
