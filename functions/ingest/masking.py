@@ -195,6 +195,8 @@ _REQUEST_LINE_MASK, _REQUEST_LINE, _ = _MASKS[0]
 _SHAPED_MASKS_FOR: dict[tuple, tuple] = {}
 # The last three need nothing but a digit.
 _DIGIT_MASKS = [(replacement, pattern) for replacement, pattern, _ in _MASKS[-3:]]
+# A digit and the first letter of a duration's or a size's unit, maybe one space between.
+_DIGITS_THEN_UNIT = re.compile(r"\d\s?[nuµmshKMGTPBbk]")
 # A template's tokens are mostly words and masks that come back on line after line: what each
 # becomes is kept (bounded: dropped when this full).
 MAX_CACHED_TOKENS = 50_000
@@ -218,6 +220,9 @@ _JOIN = rf"(?<=\d)\s(?={_UNIT})|{_AFTER_SIZE_UNIT}\s(?=\(\d)|(?<=\d) (?=\d\d:)"
 # Whether a text has a place to join (or a tab before a time: a few more places, none fewer),
 # found faster: the search stops only at whitespace, far rarer in a line than digits.
 _ANY_JOIN = re.compile(rf"\s(?:(?<=\d\s)(?:{_UNIT}|\d\d:)|(?<=[BeskKMG]\s)\(\d)")
+# The same where every whitespace is a space (a printable text): a search skips to a literal
+# first character quickly, while "\s" is tested at every character.
+_ANY_JOIN_AT_SPACE = re.compile(rf" (?:(?<=\d )(?:{_UNIT}|\d\d:)|(?<=[BeskKMG] )\(\d)")
 _WORDS = re.compile(rf"\S+(?:(?:{_JOIN})\S+)*")
 _TOKEN_IN_GROUP_KEY: dict[str, str] = {}
 # The template of a masked text, kept by that text: texts of one event type come back with
@@ -243,7 +248,8 @@ def template_of(message: str, *, word_by_word: bool = True) -> str:
     else:
         # No mask matches across the spaces between words (see _JOIN): each word is masked on
         # its own, as it would be in place, and words come back line after line.
-        words = _WORDS.findall(text) if _ANY_JOIN.search(text) else text.split()
+        may_join = (_ANY_JOIN_AT_SPACE if text.isprintable() else _ANY_JOIN).search(text)
+        words = text.split() if may_join is None else _WORDS.findall(text)
         masked = list(map(_MASKED_WORD.get, words))  # most words are known: one pass in C
         unknown = 0
         for _ in range(masked.count(None)):  # and the few others found in C too
@@ -348,8 +354,10 @@ def _masked(text: str) -> str:
             return masked
         text = masked
     # The masks above often took every digit (dates, addresses): then these have nothing left.
+    # A duration or a size needs a unit right after its digits (or one space after them).
     if clues[0] and _DIGIT.search(text):
-        for replacement, pattern in _DIGIT_MASKS:
+        masks = _DIGIT_MASKS if _DIGITS_THEN_UNIT.search(text) else _DIGIT_MASKS[2:]
+        for replacement, pattern in masks:
             text = pattern.sub(replacement, text)
     return text
 

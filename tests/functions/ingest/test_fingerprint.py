@@ -182,6 +182,18 @@ _PIECES = [
 @pytest.mark.parametrize(
     "message, template",
     [
+        ("took 12 ms, then 3\tms", "took <duration>, then <duration>"),
+        ("sent 4\u00a0KB (4096 B) at 12:00 ok", "sent <size> at <duration> ok"),
+        ("sent 7 KB\x1c(7168 B)", "sent <size>"),
+    ],
+)
+def test_a_number_and_its_unit_are_one_value_after_any_space(message, template):
+    assert template_of(message) == template_of(message, word_by_word=False) == template
+
+
+@pytest.mark.parametrize(
+    "message, template",
+    [
         ("sent 1024 bytes (1.0 KB)", "sent <size>"),
         ("cache 2G (2048 MB) free", "cache <size> free"),
         # A "(" after anything but a size's unit starts a word of its own.
