@@ -180,13 +180,16 @@ _REPEATED_MASK = re.compile(r"(<([\w*]+)>)(?:[\s,;]+<\2>)+")
 # A replacement as a function, not r"\1": re parses a template string in Python on each call.
 _FIRST_GROUP = operator.itemgetter(1)
 _DIGIT = re.compile(r"\d")
-_ANY_MASK = re.compile(r"<[\w*]+>")
 # A token is a value, not a word of the message, when it looks like an identifier: snake_case
 # or an ENUM_VALUE, a dotted or $-qualified name, key:value or key=value, a call or an index.
 # Words never are: "lock held" and "lock released", "printer offline" and "scanner offline"
-# stay two events.
-_IDENTIFIER = re.compile(r"\w[_.$:=/\\]\w|[A-Z]{2,}_|\w\(\w|\w\[")
-_VALUE_LIKE = re.compile(f"{_ANY_MASK.pattern}|{_IDENTIFIER.pattern}")
+# stay two events. The forms: "\w[_.$:=/\\]\w", "[A-Z]{2,}_", "\w\(\w", "\w\[", each written
+# from its punctuation, what stands before it checked behind: a search skips to the few places
+# holding such a character, where a pattern starting with "\w" is tried at nearly every one.
+_IDENTIFIER_FORMS = r"(?<=\w[_.$:=/\\])\w|(?<=[A-Z][A-Z]_)|(?<=\w\()\w|(?<=\w\[)"
+_IDENTIFIER = re.compile(rf"[_.$:=/\\(\[](?:{_IDENTIFIER_FORMS})")
+# A mask ("<[\w*]+>") or an identifier, found from "<" or the punctuation alike.
+_VALUE_LIKE = re.compile(rf"[<_.$:=/\\(\[](?:(?<=<)[\w*]+>|{_IDENTIFIER_FORMS})")
 _SHAPED_MASKS = _MASKS[:-3]
 # What a text masked whole can be (the ipv6 mask's function gives "<host>" too).
 _WHOLE_MASKS = frozenset(mask for mask, _, _ in _MASKS if isinstance(mask, str))

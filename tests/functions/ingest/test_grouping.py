@@ -57,6 +57,21 @@ def test_value_like_tokens():
     assert not any(map(is_value_like, ["held", "offline", "Error:", "(localhost)", "CASH"]))
 
 
+@pytest.mark.parametrize(
+    "token",
+    ["a_b", "AB_", "x.y", "$a$b", "k=v", "a\\b", "a/b", "f(x)", "a[", "<host>", "x<*>", "é.é"],
+)
+def test_identifier_forms_are_value_like(token):
+    assert is_value_like(token)
+
+
+@pytest.mark.parametrize(
+    "token", ["A_", "_x", "a_", "(x", "x(", "[a", ".x", "<>", "<a b>", "a.", "-"]
+)
+def test_punctuation_alone_is_not_value_like(token):
+    assert not is_value_like(token)
+
+
 def test_the_template_shows_masks_by_kind_and_values_as_wildcards():
     assert template_of("Event CONTAINER_LAUNCH on 10.0.0.1 after 30s") == (
         "Event <*> on <host> after <duration>"
