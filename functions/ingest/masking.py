@@ -431,6 +431,10 @@ def _masked_word(word: str) -> str:
     (template_of looks the word up first)."""
     if word.isalpha():  # no mask matches letters alone
         masked = word
+        # ... nor a template or group-key rule: the word stands for itself in both, noted
+        # here once rather than when its first template is made.
+        if len(word) <= MAX_CACHED_TOKEN_CHARS:
+            _TOKEN_IN_TEMPLATE[word] = (word, word)
     else:
         # The masks read a digit only as a digit: words of one shape (every digit as 0) are
         # masked alike, to the letter when no digit is left in the result.
