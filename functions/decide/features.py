@@ -47,6 +47,21 @@ _STATUS = re.compile(
     r"\b(?:http|status|answered|returned|code|response)\W{0,3}(?:code\W{0,3})?([1-5])\d\d\b",
     re.I,
 )
+# An access line's status, after the quoted request: `"GET /api/x HTTP/1.1" 503 ...`.
+_ACCESS_STATUS = re.compile(r'\bHTTP/\d(?:\.\d)?"\s+([1-5])\d\d\b')
+# A state, status or result field and its value, in any layout ("finished in state FAILURE",
+# `result=error`, "health: DOWN"): the value's meaning is a term, so an unseen pairing of field
+# and value reads like the known ones.
+_STATE_FIELD = re.compile(r"\b(?:state|status|result|outcome|phase|health)\W{1,3}([a-z_]+)", re.I)
+_STATE_FAILED = frozenset(
+    "fail failed failure failing error errored aborted abort killed crashed offline down degraded "
+    "dead timeout timedout timed_out rejected broken fatal partial unhealthy lost faulted faulty "
+    "unavailable unreachable".split()
+)
+_STATE_OK = frozenset(
+    "ok success succeeded successful completed complete done passed healthy online up active "
+    "running ready".split()
+)
 CHAR_NGRAMS = (2, 5)
 
 
@@ -111,8 +126,16 @@ def char_terms(text: Text) -> list[str]:
 
 
 def shape_terms(text: Text) -> list[str]:
-    """What a line's shape says besides its words: exception names, HTTP status classes."""
+    """What a line's shape says besides its words: exception names, HTTP status classes (also
+    an access line's), whether a state field's value says failed or ok."""
     terms = [f"status_{match[1]}xx" for match in _STATUS.finditer(text.raw)]
+    terms += [f"status_{match[1]}xx" for match in _ACCESS_STATUS.finditer(text.raw)]
+    for match in _STATE_FIELD.finditer(text.raw):
+        value = match[1].lower()
+        if value in _STATE_FAILED:
+            terms.append("state_failed")
+        elif value in _STATE_OK:
+            terms.append("state_ok")
     if _EXCEPTION.search(text.raw):
         terms.append("exception_named")
     if "\n" in text.raw.strip():

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from functions.decide.corpus.templates import FIRST_HELD_OUT_SET, TEMPLATES
+from functions.decide.corpus.templates import FIRST_HELD_OUT_SET, TEMPLATES, WEAK_KINDS
 
 CORPUS_PATH = Path(__file__).with_name("corpus.csv")
 SEED = 5
@@ -74,7 +74,7 @@ def parse_templates() -> list[Template]:
     coming last, no earlier line of the csv)."""
     templates = []
     count_of_domain: dict[str, int] = {}
-    for template_set in (TEMPLATES, FIRST_HELD_OUT_SET):
+    for template_set in (TEMPLATES, FIRST_HELD_OUT_SET, WEAK_KINDS):
         for domain, block in template_set.items():
             lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
             for line in lines:

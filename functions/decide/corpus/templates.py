@@ -1192,3 +1192,171 @@ I0@ERROR | Worker {n} hit a transient ECONNRESET to {host}, request replayed by 
 H1@WARN | Scheduler {process} lost its lease and stopped running jobs {n} minutes ago
 """,
 }
+
+# Written in session 5 for the kinds the first held-out set's error analysis found weak: errors
+# logged at INFO or WARN whose failure is only a state word or a status code, errors without an
+# error word, user errors logged at ERROR, recovered retries at ERROR and retries still pending,
+# and MEDIUM lines either side of actionable; last in each domain, timeouts nobody retries (the
+# retry templates had made a timeout at ERROR look recovered). By hand, for this project.
+WEAK_KINDS = {
+    "pos": """
+H1@INFO | Shift close for lane {lane} done, outcome=FAILED, drawer totals not stored
+H1@INFO | Receipt archive upload for store {store}: state=ERRORED after {ms} ms
+H1 | Lane {lane} stopped talking to the store server {n} s ago, sales kept on the till
+H1@WARN | Till {lane} came back from a power cut with its last {n2} sales missing
+L0@ERROR | Cashier {user} keyed item code {n} which does not exist, nothing added
+L0@ERROR | Supervisor PIN entered wrong on lane {lane}, override not granted
+I0@ERROR | Upload of journal {id} to {host} timed out, second attempt went through in {ms} ms
+M0@WARN | Lane {lane} offline, sales buffered locally until the store server answers again
+M0@ERROR | Sending e-receipt for sale {id} failed with SMTP 421, queued for another try
+M1 | {n} sales on lane {lane} waiting for a fiscal signature for more than an hour
+M1@INFO | Nightly price import for store {store} took {n} minutes, twice its usual time
+I0 | Shift close for lane {lane} done, outcome=OK, drawer totals stored
+H1 | Tax service {host} timed out after {ms} ms, basket {id} cannot be totalled
+H1 | Loyalty lookup timed out after {ms} ms, points for sale {id} not booked
+""",
+    "payments": """
+H1@INFO | Settlement file {id} processed, result: REJECTED by the bank
+H1@INFO | Chargeback import {id} finished with status failure, {n} disputes not loaded
+H1@WARN | Tokenisation service health=DOWN for {n} s, card-on-file payments refused
+H1 | Socket to acquirer {host} forcibly closed by the remote side, {n} authorisations unanswered
+C1 | No route to any acquirer for card scheme {code}: every such payment is declined
+H1 | Terminal {terminal} on lane {lane} unpaired: no heartbeat for {n} s
+L0@ERROR | Card declined for basket {id}: insufficient funds, customer paid cash
+L0@ERROR | PIN entry cancelled by the customer on {terminal}, payment {uuid} abandoned
+I0@ERROR | Payment {uuid}: acquirer timeout on try 1, try 2 approved in {ms} ms
+I0@ERROR | Capture {id} answered 503 by {host}, accepted on the next call
+M0@WARN | Acquirer {host} slow to answer, payment {uuid} will be sent again in {ms} ms
+M0@ERROR | Refund {id} not confirmed by {host}, confirmation poll {try} of {max} in {n} s
+M1 | {n} payments in store {store} waiting for capture for more than a day
+I0 | Settlement file {id} processed, result: ACCEPTED by the bank
+H1 | Authorisation of payment {uuid} timed out after {ms} ms, customer asked for another means of payment
+H1 | Acquirer {host} did not answer within {ms} ms, payment {uuid} declined at the till
+H1 | Timeout after {ms} ms waiting for terminal {terminal} on lane {lane}, sale {id} left unpaid
+""",
+    "inventory": """
+H1@INFO | Replenishment run for store {store} completed with outcome ERROR, {n} orders not created
+H1@INFO | stock-sync job={id} store={store} result=failed rows={n}
+H1@INFO | Cycle count upload from handheld {n2}: phase=commit status=aborted
+H1 | Goods receipt {id} booked twice, stock of item {sku} now counted double
+H1 | Handheld {n2} in store {store} lost its session mid count, {n} scans discarded
+L0@ERROR | Stock adjustment by {user} refused: quantity {neg} would go below zero
+L0@ERROR | Barcode {sku} scanned in store {store} not recognised, user asked to key it in
+I0@ERROR | Stock push for store {store} reset by peer, sent again and accepted
+M0@WARN | Warehouse feed from {supplier} incomplete, resuming from record {n} on the next poll
+M1 | Inventory counts of store {store} not received for {n2} days
+M0 | Delivery {id} from {supplier} arrived {n2} hours late
+I0 | stock-sync job={id} store={store} result=ok rows={n}
+H1 | Stock reservation for order {id} timed out after {ms} ms, order not confirmed
+H1 | Timeout waiting for the warehouse system after {ms} ms: delivery {id} not booked
+""",
+    "printers": """
+H1@INFO | Label batch {id} for {printer} closed with status FAILED, {n} labels unprinted
+H1@INFO | printer={printer} job={id} state=faulted pages={n}
+H1 | {printer} went dark during job {id}, spooler holding {n} jobs
+H1 | {printer}: print head over temperature, printing stopped
+L0@ERROR | Print of report {id} cancelled by {user} from the queue
+I0@ERROR | Print job {id} on {printer} dropped once, resent and printed
+L0@WARN | Label sync to {printer} deferred: printer busy, trying again in {n2} min
+M1 | {n} receipts printed without the store logo on {printer}: logo file missing
+M0 | Short spike of {n} queued jobs on {printer}, drained within {n2} minutes
+I0 | printer={printer} job={id} state=done pages={n}
+H1 | Timeout after {ms} ms sending job {id} to {printer}, receipt not printed
+""",
+    "web": """
+H1 | {ip} - - [{date}:11:04:51 +0000] "PUT /api/{resource}/{id} HTTP/1.1" 502 {n} "-" "pos-client/{version}"
+H1 | {ip} - {user} [{date}:07:45:19] "GET /api/{resource} HTTP/2.0" 504 {n} "-" "Mozilla/5.0"
+H1@INFO | {ip} - - [{date}:23:59:02 +0000] "POST /checkout/confirm HTTP/1.1" 500 0 "-" "kiosk-app/{version}"
+L0 | {ip} - - [{date}:13:37:00 +0000] "GET /favicon.ico HTTP/1.1" 404 0 "-" "Mozilla/5.0"
+L0 | {ip} - - [{date}:19:12:44 +0000] "POST /login HTTP/1.1" 401 {n} "-" "Mozilla/5.0"
+I0 | {ip} - - [{date}:06:30:12 +0000] "GET /api/{resource}?page={n2} HTTP/1.1" 304 0 "-" "pos-client/{version}"
+H1@INFO | ts={date}T10:02:11Z msg="request done" path=/api/{resource} status=503 dur={ms}ms
+H1@INFO | handler=checkout route=/api/{resource}/{id} code=500 elapsed={ms}ms
+I0 | ts={date}T08:14:55Z msg="request done" path=/api/{resource} status=200 dur={ms}ms
+L0 | handler=search route=/api/{resource} code=404 elapsed={ms}ms
+H1@INFO | Rollout of storefront {version}: health check result=failing on {n2} pods
+H1 | Load balancer pool storefront has 0 of {n2} members in service
+L0@ERROR | TLS handshake with client {ip} failed: client closed the connection (EOF)
+L0@ERROR | Request from {ip} could not be parsed: invalid header name
+L0@ERROR | Upload of {file} by {user} refused: larger than {n2} MB
+L0@ERROR | Access to /admin/{resource} denied for {user}: missing role store_manager
+I0@ERROR | HTTP 503 from {host} on attempt 1, attempt 2 returned 200
+M0@WARN | Webhook to {host} answered 502, redelivery {try} of {max} queued
+M0 | Client {ip} rate limited for {n2} s after {n} requests a minute
+M1 | p95 latency of /api/{resource} at {ms} ms for {n2} minutes, target 300 ms
+M1 | Certificate for {host} expires in {n2} days and the renewal job has not run
+H1 | Gateway timeout after {ms} ms calling {host} for /api/{resource}, answered 504
+""",
+    "database": """
+H1@INFO | Nightly vacuum of {table} exited, result: ERROR, see {path}
+H1@WARN | Replica {host} health: unhealthy, replay stopped {n} s ago
+H1@INFO | Backup run {id} of {table}: state=FAILED size=0
+C1 | Primary {host} unreachable, no standby promoted, writes stopped
+H1 | Connection pool to {host} exhausted: {n2} of {n2} connections busy, requests waiting
+M1 | Deadlock between sessions {n} and {n2} on {table}, one transaction rolled back
+L0@ERROR | ERROR: column "{key}_old" does not exist (interactive session of {user})
+L0@ERROR | ERROR: syntax error at or near "SELCT" in a psql session of {user}
+L0@ERROR | {user}@reporting: permission denied for table {table}
+L0@ERROR | {user} gave a wrong password three times at the reporting console, locked for 10 minutes
+I0@ERROR | Connection to {host} dropped and re-established after {ms} ms, no query lost
+I0@ERROR | Lock wait timeout on {table}, transaction restarted and committed
+M0@WARN | Database {host} in recovery, connections refused for now, pool tries every {n2} s
+M0@ERROR | Timeout writing to {table} on {host} after {ms} ms; retry {try} of {max} scheduled
+M1 | Replication lag on {host} at {n} s, above the {n2} s alert line
+M1 | Standby {host} falls further behind the primary every minute, now {n} s
+I0 | Backup run {id} of {table}: state=COMPLETED size={n}
+H1 | Statement timeout after {ms} ms: nightly update of {table} cancelled and not run again
+""",
+    "queues": """
+H1@INFO | Consumer group {queue}-billing finished rebalance with outcome=error, {n2} partitions unassigned
+H1@INFO | Dead-letter replay {id} for {queue}: status FAILED, {n} messages still parked
+H1@INFO | task={method} id={uuid} state=FAILURE retries=0
+H1 | Broker {host} closed the connection of consumer {process} (forced), {n} unacked messages redelivered
+H1 | Queue {queue} has had 0 consumers for {n} s, {n2} messages waiting
+H1 | Producer {process} dropped {n} events: broker unreachable and local buffer full
+H1 | Message {id} to {queue} dropped: no route to a bound queue
+L0@ERROR | Management API login for {user} refused: unknown user
+I0@ERROR | Broker {host} failed over, consumer {process} reconnected to the standby in {ms} ms
+M0@WARN | Consumer {process} lost its broker connection, reconnecting (attempt {try})
+M1 | Queue {queue} backlog at {n} messages and rising for {n2} minutes
+I0 | task={method} id={uuid} state=SUCCESS retries=0
+H1 | Publish to {queue} timed out after {ms} ms, event {id} lost
+""",
+    "os": """
+H1 | ata{n2}.00: link slow to respond, hard resetting link
+C1 | md{n2}: array degraded, disk {dev} kicked out of the set
+C1 | zpool tank on {host} is DEGRADED: {dev} FAULTED, no spare left
+H1 | NIC link down on {host}, bond running on one port
+H1 | EXT4-fs ({dev}): remounting filesystem read-only
+H1 | Filesystem {mount} on {host} has no space left, writes refused
+H1@INFO | Watchdog restarted {process} on {host} {n2} times in the last hour
+C1 | Host {host} stopped answering heartbeats {n} s ago, its lanes went dark
+H1@INFO | Cron job {method} on {host} completed, exit_status=1
+H1@INFO | Service check for {process} on {host}: state DOWN since {date}
+L0@ERROR | sudo: {user} is not in the sudoers file, attempt logged
+L0@ERROR | su: authentication failure for {user} on tty{n2}
+L0@ERROR | cd: {path}: No such file or directory (interactive shell of {user})
+I0@ERROR | Time server {ip} unreachable, clock kept in sync by the next server in the list
+M0@WARN | NFS mount {mount} from {host} not answering, still trying
+M1 | UPS on {host} switched to battery, {n} s of runtime left
+M1 | Disk {mount} on {host} at {pct}% and growing {n2}% a day
+M1 | Swap use on {host} at {pct}% for the last hour
+I0 | Service check for {process} on {host}: state UP since {date}
+""",
+    "runtimes": """
+H1@INFO | Pipeline step {method} of build {id}: conclusion=failure
+H1@INFO | Batch job {klass} returned exit status [FAILED] after {ms} ms
+H1@INFO | Worker {process} finished job {id} with state=crashed
+H1 | Worker {process} restarted after its heartbeat stopped, job {id} lost
+C1 | {process}: out of memory, container killed by the orchestrator (exit 137)
+H1 | Thread pool of {process} saturated: {n} tasks turned away in the last minute
+L0@ERROR | {process}: unknown option --forse, see --help
+L0@ERROR | Validation of request from {user} refused: field '{key}' must be a number
+I0@ERROR | Call to {host} reset by peer, replayed by the client and answered in {ms} ms
+M0@WARN | Backoff: {method} failed, sleeping {ms} ms before the next try
+M0@ERROR | Upstream {host} refused the connection, request {uuid} queued for retry
+M1 | Memory of {process} grew from {n2} to {n} MB since the last restart and never fell back
+I0 | Batch job {klass} returned exit status [COMPLETED] after {ms} ms
+H1 | Request to {host} timed out after {ms} ms in {method}, job {id} failed
+""",
+}
