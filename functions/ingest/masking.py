@@ -441,13 +441,17 @@ def _masked_word(word: str) -> str:
         shape = word.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT_AS_ZERO)
         masked = _MASKED_SHAPE.get(shape)
         if masked is None:
-            # No digit is left in a plain value, an address or a host name masked (the last
-            # two hold dots), or in a word no mask reads.
-            masked = _masked_plain_value(word)
-            if masked is None:
-                if "." in word:
-                    masked = _masked_address(word) or _masked_host(word)
-                elif _READ_WITHOUT_DIGIT.search(word) is None and word.count("-") < 4:
+            # No digit is left in an address, a host name (both hold dots), a plain value (it
+            # holds none) or a word no mask reads.
+            if "." in word:
+                masked = _masked_address(word) or _masked_host(word)
+            else:
+                masked = _masked_plain_value(word)
+                if (
+                    masked is None
+                    and _READ_WITHOUT_DIGIT.search(word) is None
+                    and word.count("-") < 4
+                ):
                     masked = word
             digit_left = masked is None and _DIGIT.search(masked := _masked(word)) is not None
             if not digit_left and len(word) <= MAX_CACHED_TOKEN_CHARS:
