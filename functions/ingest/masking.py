@@ -288,17 +288,7 @@ def _template_of_masked(text: str) -> str:
     fingerprinted next)."""
     if "<" in text:
         text = _REPEATED_MASK.sub(_FIRST_GROUP, text)
-    tokens = text.split()
-    if len(_TOKEN_IN_TEMPLATE) >= MAX_CACHED_TOKENS:
-        _TOKEN_IN_TEMPLATE.clear()
-    both = list(map(_TOKEN_IN_TEMPLATE.get, tokens))
-    unknown = 0
-    for _ in range(both.count(None)):
-        unknown = both.index(None, unknown)
-        token = tokens[unknown]
-        both[unknown] = _token_in_template_and_key(token)
-        if len(token) <= MAX_CACHED_TOKEN_CHARS:
-            _TOKEN_IN_TEMPLATE[token] = both[unknown]
+    both = _tokens_mapped(text.split(), _TOKEN_IN_TEMPLATE, _token_in_template_and_key)
     template_tokens, key_tokens = zip(*both, strict=True) if both else ((), ())
     template = " ".join(template_tokens)
     if len(template) <= MAX_CACHED_TEMPLATE_CHARS:
@@ -322,9 +312,9 @@ def _token_in_template_and_key(token: str) -> tuple[str, str]:
     return token, token
 
 
-def _tokens_mapped(tokens: list[str], known: dict[str, str], rule) -> str:
-    """Each token as `rule` maps it, joined by spaces; what it maps a token to is kept in
-    `known` (bounded), and the known ones are looked up in one pass in C."""
+def _tokens_mapped(tokens: list[str], known: dict, rule) -> list:
+    """Each token as `rule` maps it; what it maps a token to is kept in `known` (bounded),
+    and the known ones are looked up in one pass in C."""
     if len(known) >= MAX_CACHED_TOKENS:
         known.clear()
     kept = list(map(known.get, tokens))
@@ -335,7 +325,7 @@ def _tokens_mapped(tokens: list[str], known: dict[str, str], rule) -> str:
         kept[unknown] = rule(token)
         if len(token) <= MAX_CACHED_TOKEN_CHARS:
             known[token] = kept[unknown]
-    return " ".join(kept)
+    return kept
 
 
 def _masked(text: str) -> str:
@@ -475,7 +465,8 @@ def group_key(template: str) -> str:
     kind, so "chdir(<path>)" and "chdir(<*>)", "<time>" and "<duration>" are one event type."""
     key = _GROUP_KEY_OF_TEMPLATE.get(template)  # most templates were just made by template_of
     if key is None:
-        key = _tokens_mapped(template.split(" "), _TOKEN_IN_GROUP_KEY, _token_in_group_key)
+        tokens = template.split(" ")
+        key = " ".join(_tokens_mapped(tokens, _TOKEN_IN_GROUP_KEY, _token_in_group_key))
     return key
 
 
