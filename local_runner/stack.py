@@ -20,6 +20,7 @@ from local_runner.aws_resources import (
     parameters_from_environment,
 )
 from local_runner.config import LocalConfig
+from local_runner.containers import ContainerPool
 from local_runner.gateway import create_gateway
 from local_runner.invoke import invoked, load_handler
 from local_runner.template import Stack, read_stack
@@ -59,6 +60,7 @@ class LocalStack:
     _jira: object | None = None
     _api: BaseWSGIServer | None = None
     _pollers: Pollers | None = None
+    _environments: ContainerPool | None = None
 
     def start(self) -> "LocalStack":
         self._aws = _start_aws(self.config)
@@ -92,33 +94,40 @@ class LocalStack:
         environment.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
         os.environ.update(environment)
 
+        # The HTTP functions run in environments of their own; the pollers' in this process.
+        # Every handler is loaded now, as Lambda's init phase would, so the first request does
+        # not pay for imports and model training.
+        self._environments = ContainerPool(
+            sorted({self.stack.functions[route.function].handler for route in self.stack.routes}),
+            size=self.config.environments,
+            on_write=invoked.set,
+        )
         from functions.common import models
         from functions.common.settings import load
 
         models.bind(load())
-        # Load every handler now, as Lambda's init phase would, so the first request does not
-        # pay for imports and model training.
-        for spec in self.stack.functions.values():
-            load_handler(spec)
+        for trigger in self.stack.triggers:
+            load_handler(self.stack.functions[trigger.function])
         # What start made (the handlers, the model, the clients) lives as long as the
         # process: frozen, the collector no longer walks it. Full collections of it had
         # stopped every thread for 170-225 ms, a few times a minute under the latency bench.
         gc.collect()
         gc.freeze()
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+        self._environments.wait_ready()
         self._pollers = Pollers(self.stack.functions, self.stack.triggers, self.resources)
-        self._api = make_server(
-            self.config.host,
-            self.config.api_port,
-            create_gateway(self.stack, hold_streams=self.config.stream_mode == "held"),
-            threaded=True,
+        gateway = create_gateway(
+            self.stack, self._environments, hold_streams=self.config.stream_mode == "held"
         )
+        self._api = make_server(self.config.host, self.config.api_port, gateway, threaded=True)
         threading.Thread(target=self._api.serve_forever, name="api", daemon=True).start()
         return self
 
     def stop(self) -> None:
         if self._api:
             self._api.shutdown()
+        if self._environments:
+            self._environments.stop()
         if self._pollers:
             self._pollers.stop()
         if self._jira:
