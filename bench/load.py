@@ -49,9 +49,6 @@ STARTUP_SECONDS = 120
 # How long the shippers may take after the run to deliver what they still hold: a stack that
 # takes fewer lines/s than offered works through the backlog, and the count is still checked.
 DRAIN_SECONDS = 900
-# Four environments answer the 200 shippers' requests side by side (two, `stacklens local`'s
-# default, leave the cores idle while each waits on moto; measured in BENCHMARKS.md).
-LOAD_ENVIRONMENTS = 4
 
 
 def _stat(pid: int) -> list[str]:
@@ -267,12 +264,6 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def function_environments() -> int:
-    """Lambda environments the runner gives its HTTP functions under load (concurrent
-    invocations): STACKLENS_ENVIRONMENTS, else LOAD_ENVIRONMENTS."""
-    return int(os.environ.get("STACKLENS_ENVIRONMENTS") or LOAD_ENVIRONMENTS)
-
-
 class LocalRunner:
     """A real `stacklens local` process on free ports, with its own state directory."""
 
@@ -291,7 +282,6 @@ class LocalRunner:
             "STACKLENS_STATE_DIR": str(self.work / "state"),
             "ADMIN_TOKEN": ADMIN_TOKEN,
             "PYTHONUNBUFFERED": "1",
-            "STACKLENS_ENVIRONMENTS": str(function_environments()),
         }
         for name in ("AWS_ENDPOINT_URL", "JIRA_URL"):
             environment.pop(name, None)
@@ -337,8 +327,8 @@ class LocalRunner:
             connection.close()
 
     def cpu_seconds(self) -> float:
-        """User + system CPU so far of the runner and its children (moto runs in one of its
-        own), from Linux /proc."""
+        """User + system CPU so far of the runner and any process it started, from Linux
+        /proc."""
         return sum(_cpu_seconds(pid) for pid in _process_tree(self.process.pid))
 
     def stop(self) -> None:
@@ -496,7 +486,6 @@ def _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cp
             if runner_cpu
             else None,
             "cpu_count": os.cpu_count(),
-            "function_environments": function_environments(),
         }
     }
 

@@ -1,5 +1,4 @@
-"""The moto server: AWS for the local stack, on a free port, in a process of its own beside the
-runner (`python -m local_runner.aws_server`, started by local_runner.aws_process).
+"""The embedded moto server: AWS for the local stack, on a free port.
 
 DynamoDB requests are served one at a time. DynamoDB isolates each request, but moto undoes a
 cancelled TransactWriteItems by restoring a copy of the tables, which would also undo what
@@ -21,7 +20,6 @@ serializing plain results against the API model, listing its handler's methods.
 import copy
 import io
 import json
-import logging
 import math
 import sys
 import threading
@@ -32,10 +30,16 @@ from datetime import datetime
 from functools import lru_cache
 from http import HTTPStatus
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
+import boto3
+from botocore import UNSIGNED
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.exceptions import ClientError
+from botocore.handlers import BUILTIN_HANDLERS
 from moto.core import responses as moto_responses
 from moto.core.exceptions import HTTPException
+from moto.core.request import environ_key_for_header
 from moto.core.responses import ActionResult, BaseResponse
 from moto.core.utils import unix_time
 from moto.dynamodb import models as dynamodb_models
@@ -52,7 +56,7 @@ from moto.moto_server.werkzeug_app import (
     MotoRequestHandler,
     create_backend_app,
 )
-from werkzeug.serving import make_server
+from werkzeug.serving import BaseWSGIServer, make_server
 
 GET_RECORDS_TARGET = "DynamoDBStreams_20120810.GetRecords"
 DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810."
@@ -337,38 +341,135 @@ def install_plain_json_answers() -> Callable[[], None]:
     return uninstall
 
 
-def moto_app():
-    """moto's WSGI app as the runner serves it (see the module's docstring)."""
+class _Body(io.BytesIO):
+    """A response body as botocore reads one from urllib3."""
+
+    def stream(self, **_kwargs):
+        chunk = self.read()
+        while chunk:
+            yield chunk
+            chunk = self.read()
+
+
+def _request_body(request: AWSPreparedRequest) -> bytes:
+    body = request.body or b""
+    if hasattr(body, "read"):
+        body = body.read()
+    return body.encode("utf-8") if isinstance(body, str) else bytes(body)
+
+
+def _environ(request: AWSPreparedRequest, body: bytes) -> dict:
+    """The WSGI environ werkzeug's server would build for this request."""
+    url = urlsplit(request.url)
+    environ = {
+        "REQUEST_METHOD": request.method,
+        "SCRIPT_NAME": "",
+        "PATH_INFO": url.path or "/",
+        "QUERY_STRING": url.query,
+        "SERVER_NAME": url.hostname or "127.0.0.1",
+        "SERVER_PORT": str(url.port or 80),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": url.netloc,
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": url.scheme or "http",
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+    }
+    for name, value in request.headers.items():
+        key = environ_key_for_header(name)
+        if key != "CONTENT_LENGTH":
+            environ[key] = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    return environ
+
+
+class InProcessClients:
+    """The botocore hook: a request for a registered server's URL is answered by that server's
+    WSGI app (read at each request: the runner wraps it after start) in the calling thread;
+    any other request goes out as usual. One hook for the process, servers come and go."""
+
+    def __init__(self):
+        self.servers: dict[str, BaseWSGIServer] = {}  # "http://host:port" -> server
+        self.installed = False
+
+    def add(self, url: str, server: BaseWSGIServer) -> None:
+        if not self.installed:
+            # Every botocore session created from now on (pynamodb's, boto3's) calls the hooks,
+            # and so does boto3's default session if it exists already.
+            hooks = (
+                # DynamoDB only: moto tells the other services apart by the signature's scope.
+                ("before-call.dynamodb", self.mark_in_process),
+                ("choose-signer.dynamodb", self.unsigned_in_process),
+                ("before-send", self),
+            )
+            BUILTIN_HANDLERS.extend(hooks)
+            if boto3.DEFAULT_SESSION is not None:
+                for event, hook in hooks:
+                    boto3.DEFAULT_SESSION.events.register(event, hook)
+            self.installed = True
+        self.servers[url.rstrip("/")] = server
+
+    def _serves(self, url: str) -> BaseWSGIServer | None:
+        parts = urlsplit(url)
+        return self.servers.get(f"{parts.scheme}://{parts.netloc}")
+
+    def mark_in_process(self, params: dict, context: dict, **_kwargs) -> None:
+        """before-call: note in the request's context that this process answers it."""
+        if self._serves(params.get("url", "")) is not None:
+            context["stacklens_in_process"] = True
+
+    def unsigned_in_process(self, context: dict, **_kwargs):
+        """choose-signer: no SigV4 for a DynamoDB request answered in this process (moto checks
+        no signature; signing was a twelfth of the runner's time under load)."""
+        return UNSIGNED if context.get("stacklens_in_process") else None
+
+    def remove(self, url: str) -> None:
+        self.servers.pop(url.rstrip("/"), None)
+
+    def __call__(self, request: AWSPreparedRequest, **_kwargs) -> AWSResponse | None:
+        server = self._serves(request.url)
+        if server is None:
+            return None
+        answer: dict = {}
+
+        def start_response(status: str, headers: list, exc_info=None) -> None:
+            answer["status"], answer["headers"] = int(status.split()[0]), headers
+
+        chunks = server.app(_environ(request, _request_body(request)), start_response)
+        try:
+            body = b"".join(chunks)
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+        return AWSResponse(request.url, answer["status"], dict(answer["headers"]), _Body(body))
+
+
+in_process_clients = InProcessClients()
+
+
+def start_moto(host: str, port: int) -> tuple[BaseWSGIServer, str]:
+    """Serve moto on host:port (0: any free port) in a daemon thread, and to this process's
+    own clients without HTTP; the server and its URL."""
     install_item_level_transactions()
     install_parsed_expression_cache()
     install_lighter_update_checks()
     install_plain_json_answers()
-    return OneDynamoDBRequestAtATime(
+    app = OneDynamoDBRequestAtATime(
         DynamoDBWithoutFlask(DomainDispatcherApplication(create_backend_app))
     )
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m local_runner.aws_server`: moto alone in this process, for the runner beside
-    it. Prints its URL once it listens, and ends when its standard input closes: the runner
-    holds the other end, so it ends with the runner, however the runner ends."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m local_runner.aws_server")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=0)
-    args = parser.parse_args(argv)
-    # A line per request is noise beside the runner's own log (and a cost under load).
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server(
-        args.host, args.port, moto_app(), threaded=True, request_handler=MotoRequestHandler
-    )
+    server = make_server(host, port, app, threaded=True, request_handler=MotoRequestHandler)
     threading.Thread(target=server.serve_forever, name="moto", daemon=True).start()
     bound_host, bound_port = server.server_address[:2]
-    print(f"http://{bound_host}:{bound_port}", flush=True)
-    sys.stdin.read()  # until the runner closes it or is gone
-    return 0
+    url = f"http://{bound_host}:{bound_port}"
+    in_process_clients.add(url, server)
+    return server, url
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def stop_moto(server: BaseWSGIServer) -> None:
+    bound_host, bound_port = server.server_address[:2]
+    in_process_clients.remove(f"http://{bound_host}:{bound_port}")
+    server.shutdown()

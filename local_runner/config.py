@@ -17,10 +17,6 @@ class LocalConfig:
     jira_port: int = field(default_factory=lambda: int(_env("STACKLENS_JIRA_PORT", "3002")))
     # 0: any free port. The moto server is internal; nothing outside the runner needs its port.
     moto_port: int = field(default_factory=lambda: int(_env("STACKLENS_MOTO_PORT", "0")))
-    # Processes that run the HTTP functions' invocations (Lambda's concurrent environments).
-    environments: int = field(
-        default_factory=lambda: max(1, int(_env("STACKLENS_ENVIRONMENTS", "2")))
-    )
     admin_token: str = field(default_factory=lambda: _env("ADMIN_TOKEN", "demo-admin-token"))
     # A real Jira when JIRA_URL is set; else the emulator on jira_port.
     jira_url: str = field(default_factory=lambda: os.environ.get("JIRA_URL", ""))

@@ -1,10 +1,10 @@
 """The HTTP API in front of the functions: every HttpApi route of template.yaml, each request
 turned into a payload 2.0 event and the function's answer mapped back.
 
-Each request is one invocation in an environment of local_runner.containers: a few processes
-beside the runner, each running one invocation at a time, as Lambda does (the handlers rely on
-it: Powertools' resolver keeps the current event in a class attribute, so two requests at once
-in one process would read each other's headers and body).
+Requests are answered one function invocation at a time: Lambda never runs two invocations in
+one process, and the handlers rely on it (Powertools' resolver keeps the current event in a
+class attribute shared by every function, so two requests at once would read each other's
+headers and body).
 
 The live stream is the one place the runner does more than API Gateway: where AWS answers a
 finite Server-Sent Events response that the browser reconnects, the runner holds the
@@ -13,13 +13,14 @@ connection open and asks the function again with the last event id it sent.
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
 
 from flask import Flask, Response, request, stream_with_context
 
 from local_runner.apigw import HttpAnswer, http_answer, http_event
-from local_runner.containers import Busy, InThisProcess
+from local_runner.invoke import invoke
 from local_runner.template import Route, Stack
 
 log = logging.getLogger("stacklens.gateway")
@@ -28,9 +29,10 @@ STREAM_POLL_SECONDS = 0.1
 KEEPALIVE_SECONDS = 15
 _EVENT_ID = re.compile(r"^id: ?(.*)$", re.MULTILINE)
 _RETRY_LINE = re.compile(r"^retry:.*\n\n?", re.MULTILINE)
-# A request waits this long at most for a free environment, then is answered 503 with
-# Retry-After (the ingest contract's "cannot take it now"). A longer queue outlasts clients'
-# timeouts (the shipper's is 10 s): they would send again work that is still queued.
+_ONE_INVOCATION_AT_A_TIME = threading.Lock()
+# A request waits this long at most for its turn, then is answered 503 with Retry-After (the
+# ingest contract's "cannot take it now"). A longer queue outlasts clients' timeouts (the
+# shipper's is 10 s): they would send again work that is still queued.
 BUSY_AFTER_SECONDS = 5.0
 
 
@@ -42,15 +44,15 @@ def _busy() -> HttpAnswer:
     )
 
 
-def _answer_alone(environments, spec, event: dict) -> HttpAnswer:
-    """The function's answer to one request, invoked in an environment no other invocation
-    runs in."""
-    try:
-        result = environments.invoke(spec, event, BUSY_AFTER_SECONDS)
-    except Busy:
+def _answer_alone(spec, event: dict) -> HttpAnswer:
+    """The function's answer to one request, invoked while no other invocation runs."""
+    if not _ONE_INVOCATION_AT_A_TIME.acquire(timeout=BUSY_AFTER_SECONDS):
         log.warning("%s: busy for %.0f s, answered 503", spec.logical_id, BUSY_AFTER_SECONDS)
         return _busy()
-    return http_answer(result)
+    try:
+        return http_answer(invoke(spec, event))
+    finally:
+        _ONE_INVOCATION_AT_A_TIME.release()
 
 
 def flask_rule(path: str) -> str:
@@ -73,12 +75,7 @@ def _event_for(route: Route, path_parameters: dict, headers: dict | None = None)
 
 
 def _held_open_stream(
-    stack: Stack,
-    environments,
-    route: Route,
-    path_parameters: dict,
-    first: bytes,
-    keepalive_seconds: float,
+    stack: Stack, route: Route, path_parameters: dict, first: bytes, keepalive_seconds: float
 ):
     """Yields the first answer, then every later answer of the function, on one connection;
     a comment line after `keepalive_seconds` without an event keeps proxies from closing it."""
@@ -94,7 +91,7 @@ def _held_open_stream(
             time.sleep(STREAM_POLL_SECONDS)
             if last_id:
                 headers["Last-Event-Id"] = last_id
-            answer = _answer_alone(environments, spec, _event_for(route, path_parameters, headers))
+            answer = _answer_alone(spec, _event_for(route, path_parameters, headers))
             if answer.status == 503 and answer.headers.get("retry-after"):
                 continue  # busy: ask again at the next poll
             if answer.status != 200:
@@ -114,27 +111,21 @@ def _held_open_stream(
 
 
 def create_gateway(
-    stack: Stack,
-    environments=None,
-    hold_streams: bool = True,
-    keepalive_seconds: float = KEEPALIVE_SECONDS,
+    stack: Stack, hold_streams: bool = True, keepalive_seconds: float = KEEPALIVE_SECONDS
 ) -> Flask:
-    """The Flask app of every route, its functions invoked in `environments` (a
-    containers.ContainerPool; by default one environment in this process). With `hold_streams`
-    off, a live stream is answered as API Gateway answers it (finite: the browser reconnects),
-    not held open."""
+    """The Flask app of every route. With `hold_streams` off, a live stream is answered as API
+    Gateway answers it (finite: the browser reconnects), not held open."""
     app = Flask("stacklens.gateway")
-    environments = environments or InThisProcess()
 
     def make_view(route: Route):
         def view(**path_parameters):
             spec = stack.functions[route.function]
-            answer = _answer_alone(environments, spec, _event_for(route, path_parameters))
+            answer = _answer_alone(spec, _event_for(route, path_parameters))
             content_type = answer.headers.get("content-type", "")
             is_stream = content_type.startswith("text/event-stream")
             if hold_streams and answer.status == 200 and is_stream:
                 body = _held_open_stream(
-                    stack, environments, route, path_parameters, answer.body, keepalive_seconds
+                    stack, route, path_parameters, answer.body, keepalive_seconds
                 )
                 response = Response(body, status=200, headers=answer.headers)
                 response.headers["X-Accel-Buffering"] = "no"

@@ -31,7 +31,7 @@ class LambdaContext:
         return max(0, int((self.timeout_seconds - elapsed) * 1000))
 
 
-# Set after every invocation and every DynamoDB write (aws_process.LocalAwsClients): a table whose
+# Set after every invocation and every DynamoDB write (triggers.WakeOnTableWrite): a table whose
 # stream a poller plays may have changed. A wake-up hint, like watchdog's for the shipper; the
 # pollers still poll on their own.
 invoked = threading.Event()

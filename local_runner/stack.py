@@ -1,6 +1,5 @@
-"""The whole StackLens stack: moto as AWS (a process of its own beside this one), the
-template's resources, and in this process the functions behind the HTTP gateway, the trigger
-pollers, and the Jira emulator."""
+"""The whole StackLens stack in one process: moto as AWS, the template's resources, the
+functions behind the HTTP gateway, the trigger pollers, and the Jira emulator."""
 
 import gc
 import logging
@@ -11,7 +10,6 @@ from dataclasses import dataclass, field
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from local_runner import jira_emulator
-from local_runner.aws_process import AwsProcess, LocalAwsClients
 from local_runner.aws_resources import (
     REGION,
     Resources,
@@ -19,34 +17,34 @@ from local_runner.aws_resources import (
     function_environment,
     parameters_from_environment,
 )
+from local_runner.aws_server import start_moto, stop_moto
 from local_runner.config import LocalConfig
-from local_runner.containers import ContainerPool
 from local_runner.gateway import create_gateway
 from local_runner.invoke import invoked, load_handler
 from local_runner.template import Stack, read_stack
-from local_runner.triggers import Pollers
+from local_runner.triggers import WakeOnTableWrite, start_pollers
 
 log = logging.getLogger("stacklens.local")
 
 # Collections of the youngest generation after this many new container objects (Python's
-# default: 700). The runner allocates fast (botocore, every request): the default
+# default: 700). The runner allocates fast (moto, botocore, every request): the default
 # collected about 50 times a second under the latency bench.
 GC_YOUNG_THRESHOLD = 20_000
 
 
-def _start_aws(config: LocalConfig) -> AwsProcess:
-    aws = AwsProcess(config.host, config.moto_port)
+def _start_aws(config: LocalConfig) -> tuple[BaseWSGIServer, str]:
+    server, url = start_moto(config.host, config.moto_port)
     # Before any table exists: every write from now on wakes the stream pollers.
-    LocalAwsClients(aws.url, on_write=invoked.set).install()
+    server.app = WakeOnTableWrite(server.app, invoked.set)
     # Every boto3 and pynamodb client of this process now talks to moto.
     os.environ.update(
-        AWS_ENDPOINT_URL=aws.url,
+        AWS_ENDPOINT_URL=url,
         AWS_ACCESS_KEY_ID="local",
         AWS_SECRET_ACCESS_KEY="local",
         AWS_DEFAULT_REGION=REGION,
         AWS_REGION=REGION,
     )
-    return aws
+    return server, url
 
 
 @dataclass
@@ -56,15 +54,13 @@ class LocalStack:
     resources: Resources | None = None
     jira_url: str = ""
     aws_url: str = ""
-    _aws: AwsProcess | None = None
+    _aws: BaseWSGIServer | None = None
     _jira: object | None = None
     _api: BaseWSGIServer | None = None
-    _pollers: Pollers | None = None
-    _environments: ContainerPool | None = None
+    _stop_pollers: threading.Event | None = None
 
     def start(self) -> "LocalStack":
-        self._aws = _start_aws(self.config)
-        self.aws_url = self._aws.url
+        self._aws, self.aws_url = _start_aws(self.config)
         if self.config.jira_url:
             self.jira_url = self.config.jira_url
         else:
@@ -94,43 +90,38 @@ class LocalStack:
         environment.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
         os.environ.update(environment)
 
-        # The HTTP functions run in environments of their own; the pollers' in this process.
-        # Every handler is loaded now, as Lambda's init phase would, so the first request does
-        # not pay for imports and model training.
-        self._environments = ContainerPool(
-            sorted({self.stack.functions[route.function].handler for route in self.stack.routes}),
-            size=self.config.environments,
-            on_write=invoked.set,
-        )
         from functions.common import models
         from functions.common.settings import load
 
         models.bind(load())
-        for trigger in self.stack.triggers:
-            load_handler(self.stack.functions[trigger.function])
-        # What start made (the handlers, the model, the clients) lives as long as the
-        # process: frozen, the collector no longer walks it. Full collections of it had
-        # stopped every thread for 170-225 ms, a few times a minute under the latency bench.
+        # Load every handler now, as Lambda's init phase would, so the first request does not
+        # pay for imports and model training.
+        for spec in self.stack.functions.values():
+            load_handler(spec)
+        # What start made (moto, the handlers, the model) lives as long as the process: frozen,
+        # the collector no longer walks it. Full collections of it had stopped every thread
+        # for 170-225 ms, a few times a minute under the latency bench.
         gc.collect()
         gc.freeze()
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-        self._environments.wait_ready()
-        self._pollers = Pollers(self.stack.functions, self.stack.triggers, self.resources)
-        gateway = create_gateway(
-            self.stack, self._environments, hold_streams=self.config.stream_mode == "held"
+        self._stop_pollers = start_pollers(
+            self.stack.functions, self.stack.triggers, self.resources
         )
-        self._api = make_server(self.config.host, self.config.api_port, gateway, threaded=True)
+        self._api = make_server(
+            self.config.host,
+            self.config.api_port,
+            create_gateway(self.stack, hold_streams=self.config.stream_mode == "held"),
+            threaded=True,
+        )
         threading.Thread(target=self._api.serve_forever, name="api", daemon=True).start()
         return self
 
     def stop(self) -> None:
         if self._api:
             self._api.shutdown()
-        if self._environments:
-            self._environments.stop()
-        if self._pollers:
-            self._pollers.stop()
+        if self._stop_pollers:
+            self._stop_pollers.set()
         if self._jira:
             self._jira.shutdown()
         if self._aws:
-            self._aws.stop()
+            stop_moto(self._aws)

@@ -21,6 +21,30 @@ SHARDS_REFRESH_SECONDS = 2.0
 RETRY_BACKOFF_CAP_SECONDS = 5.0
 
 
+DYNAMODB_WRITES = frozenset(
+    ("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems")
+)
+
+
+class WakeOnTableWrite:
+    """WSGI middleware around the AWS server: each answered DynamoDB write wakes the stream
+    pollers at once, so decide starts on a new group while ingest still writes the rest of its
+    batch (occurrences, live feed), instead of when ingest returns."""
+
+    def __init__(self, app, wake):
+        self.app = app
+        self.wake = wake
+
+    def __call__(self, environ, start_response):
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        service, _, operation = target.partition(".")
+        if not (service.startswith("DynamoDB_") and operation in DYNAMODB_WRITES):
+            return self.app(environ, start_response)
+        answer = list(self.app(environ, start_response))  # the write is done once answered
+        self.wake()
+        return answer
+
+
 def failed_item_ids(result, report_failures: bool) -> list[str] | None:
     """The item ids a function reported as failed; None when the whole batch failed."""
     if not report_failures:
@@ -208,35 +232,22 @@ class QueuePoller(Poller):
                 )
 
 
-class Pollers:
-    """A running poller per trigger of the stack."""
-
-    def __init__(
-        self, functions: dict[str, FunctionSpec], triggers: list[Trigger], resources: Resources
-    ):
-        self.stop_event = threading.Event()
-        self.threads: list[Poller] = []
-        for trigger in triggers:
-            spec = functions[trigger.function]
-            if trigger.kind == "DynamoDB":
-                poller = StreamPoller(
-                    spec, trigger, self.stop_event, resources.streams[trigger.source]
-                )
-            else:
-                poller = QueuePoller(
-                    spec,
-                    trigger,
-                    self.stop_event,
-                    resources.queues[trigger.source],
-                    resources.queue_arns[trigger.source],
-                )
-            poller.start()
-            self.threads.append(poller)
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop them and wait (a queue's long poll ends within a second), so none is still
-        asking AWS when the stack stops it."""
-        self.stop_event.set()
-        deadline = time.monotonic() + timeout
-        for thread in self.threads:
-            thread.join(max(0.0, deadline - time.monotonic()))
+def start_pollers(
+    functions: dict[str, FunctionSpec], triggers: list[Trigger], resources: Resources
+) -> threading.Event:
+    """Start a poller per trigger; set the returned event to stop them."""
+    stop = threading.Event()
+    for trigger in triggers:
+        spec = functions[trigger.function]
+        if trigger.kind == "DynamoDB":
+            poller = StreamPoller(spec, trigger, stop, resources.streams[trigger.source])
+        else:
+            poller = QueuePoller(
+                spec,
+                trigger,
+                stop,
+                resources.queues[trigger.source],
+                resources.queue_arns[trigger.source],
+            )
+        poller.start()
+    return stop

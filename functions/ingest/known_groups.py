@@ -5,7 +5,8 @@ A group item is rewritten (and billed by its whole size, twice in a transaction)
 that touches it, so it keeps at most HOSTS_KEPT hosts and STORES_KEPT stores: a storm on a
 thousand tills must not make each of its updates cost forty write units. Knowing a list is full
 spares the condition that guards it, knowing the samples are full spares the read that tops
-them up, and knowing the group exists spares resending what it keeps from its first event. Another container may change a group meanwhile, so what is known expires.
+them up, and knowing the group exists spares resending what it keeps from its first event.
+Another container may change a group meanwhile, so what is known expires.
 """
 
 import time

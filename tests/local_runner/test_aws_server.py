@@ -1,13 +1,14 @@
 """The runner's moto server: a cancelled transaction undoes exactly its own writes (and its
 stream records), a stream reader keeps reading after one, GetRecords answers what moto's
-own serializer would, and so do plain answers without it."""
+own serializer would, and the runner's own clients are answered without HTTP."""
 
 import json
 import threading
 
 import boto3
 import pytest
-from botocore.exceptions import ClientError
+from botocore.config import Config
+from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeoutError
 from moto.core.responses import BaseResponse
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.responses import DynamoHandler
@@ -15,7 +16,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 from werkzeug.serving import make_server
 
 from local_runner import aws_server
-from local_runner.aws_server import moto_app
+from local_runner.aws_server import start_moto, stop_moto
 
 pytestmark = pytest.mark.integration
 
@@ -29,12 +30,9 @@ CREDENTIALS = {
 
 @pytest.fixture(scope="module")
 def moto_url():
-    # The runner's moto app, here in this process (its backends are per process), in a thread.
-    # It changes how moto undoes transactions, for this process: put it back after.
+    # The runner changes how moto undoes transactions, for this process: put it back after.
     motos_own = DynamoDBBackend.transact_write_items
-    server = make_server("127.0.0.1", 0, moto_app(), threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = start_moto("127.0.0.1", 0)
     dynamodb = boto3.client("dynamodb", endpoint_url=url, **CREDENTIALS)
     dynamodb.create_table(
         TableName=TABLE,
@@ -326,3 +324,52 @@ def test_an_update_dynamodb_refuses_is_still_refused(moto_url, expression):
         )
     assert refused.value.response["Error"]["Code"] == "ValidationException"
     assert _item(dynamodb, "refused-update") is None
+
+
+def test_clients_in_the_runners_process_are_answered_without_http():
+    motos_own = DynamoDBBackend.transact_write_items
+    server, url = start_moto("127.0.0.1", 0)
+    # No retries and a short wait: an answer that had to come over the socket fails fast.
+    impatient = Config(read_timeout=1, connect_timeout=1, retries={"total_max_attempts": 1})
+    try:
+        server.shutdown()  # nothing answers on the socket any more
+        dynamodb = boto3.client("dynamodb", endpoint_url=url, config=impatient, **CREDENTIALS)
+        dynamodb.create_table(
+            TableName="in-process",
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        dynamodb.put_item(TableName="in-process", Item={"pk": {"S": "a"}, "n": {"N": "1"}})
+        item = dynamodb.get_item(TableName="in-process", Key={"pk": {"S": "a"}})["Item"]
+        assert item == {"pk": {"S": "a"}, "n": {"N": "1"}}
+        with pytest.raises(ClientError) as missing:  # moto's errors come back as they are
+            dynamodb.get_item(TableName="no-such-table", Key={"pk": {"S": "a"}})
+        assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
+        dynamodb.delete_table(TableName="in-process")
+
+        stop_moto(server)  # the runner stopped: its clients are no longer answered
+        with pytest.raises((EndpointConnectionError, ReadTimeoutError)):
+            dynamodb.list_tables()
+    finally:
+        stop_moto(server)
+        server.server_close()
+        DynamoDBBackend.transact_write_items = motos_own
+
+
+def test_dynamodb_requests_answered_in_process_go_unsigned_and_others_signed(moto_url):
+    dynamodb, streams = _clients(moto_url)
+    signed: dict[str, bool] = {}
+
+    def note(request, **_kwargs):
+        target = request.headers.get("X-Amz-Target", b"")
+        target = target.decode() if isinstance(target, bytes) else target
+        signed[target.split(".")[0]] = "Authorization" in request.headers
+
+    for client in (dynamodb, streams):
+        client.meta.events.register_first("before-send", note)
+
+    assert TABLE in dynamodb.list_tables()["TableNames"]  # moto answers the unsigned request
+    assert streams.list_streams(TableName=TABLE)["Streams"]
+    # moto tells DynamoDB Streams from DynamoDB by the signature's scope: it stays signed.
+    assert signed == {"DynamoDB_20120810": False, "DynamoDBStreams_20120810": True}

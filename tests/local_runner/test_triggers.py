@@ -10,7 +10,7 @@ import boto3
 import pytest
 
 from local_runner.template import FunctionSpec, Trigger
-from local_runner.triggers import QueuePoller, StreamPoller, failed_item_ids
+from local_runner.triggers import QueuePoller, StreamPoller, WakeOnTableWrite, failed_item_ids
 
 pytestmark = pytest.mark.integration
 
@@ -128,3 +128,25 @@ def test_an_item_created_by_update_item_arrives_as_one_insert(aws):
     assert [(r["eventName"], r["dynamodb"]["NewImage"]["count"]) for r in received] == [
         ("INSERT", {"N": "1"})
     ]
+
+
+@pytest.mark.unit
+def test_a_dynamodb_write_wakes_the_stream_pollers_once_answered():
+    woken = []
+
+    def app(environ, start_response):
+        start_response("200 OK", [])
+        yield b"written" if not woken else b"woken before the answer"
+
+    middleware = WakeOnTableWrite(app, lambda: woken.append(True))
+    for target, wakes in [
+        ("DynamoDB_20120810.TransactWriteItems", True),
+        ("DynamoDB_20120810.UpdateItem", True),
+        ("DynamoDB_20120810.GetItem", False),
+        ("DynamoDBStreams_20120810.GetRecords", False),
+        ("AmazonSQS.SendMessage", False),
+    ]:
+        woken.clear()
+        body = b"".join(middleware({"HTTP_X_AMZ_TARGET": target}, lambda *_: None))
+        assert body == b"written"
+        assert woken == ([True] if wakes else []), target
