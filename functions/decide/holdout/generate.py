@@ -1,10 +1,10 @@
-"""Generate `holdout.csv` from the held-out templates (v2), reproducibly (fixed seed).
+"""Generate `holdout.csv` from the held-out templates (v3), reproducibly (fixed seed).
 
-The slot values are this file's own (other user names, hosts, printers, queues, tables and
-number ranges than the corpus's and than the retired v1 held-out set's), so a line is not
-familiar to the model merely by its filled-in words. The levels follow the corpus's rules: the
-usual level for the severity, the odd level for most hard cases, and no level at all for about
-a third of the lines.
+The slot values are this file's own (other user names, hosts, printers, terminals, queues,
+tables and number ranges than the corpus's and than the retired v1 and v2 held-out sets'), so a
+line is not familiar to the model merely by its filled-in words. The levels follow the corpus's
+rules: the usual level for the severity, the odd level for most hard cases, and no level at all
+for about a third of the lines.
 
 Run: `python -m functions.decide.holdout.generate` (rewrites functions/decide/holdout/holdout.csv).
 """
@@ -19,7 +19,7 @@ from functions.decide.corpus.generate import _LINE, COLUMNS, SEVERITY_CODES, USU
 from functions.decide.holdout.templates import TEMPLATES
 
 HOLDOUT_PATH = Path(__file__).with_name("holdout.csv")
-SEED = 20262
+SEED = 20263
 LINES_PER_TEMPLATE = (3, 5)
 NO_LEVEL_SHARE = 0.3
 ODD_LEVEL_SHARE = 0.8
@@ -27,85 +27,80 @@ _SLOT = re.compile(r"\{(\w+)\}")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 WORDS = {
-    "user": ("m.rossi", "kasse04", "svc-inv", "h.tanaka", "nightshift2", "b.kowalski", "dep.mgr"),
-    "user2": ("sec-audit", "a.fischer", "ops-oncall"),
-    "key": ("promo_id", "unit_price", "tender_type", "gtin", "receipt_no", "member_tier"),
-    "query": ("oat mlk", "aaa batteries", "glutenfree bred", "pinapple chunks", "nappies size 4"),
-    "code": ("AUTUMN15", "MEMBER-3", "EASTER8", "CLEAR50", "BUNDLE-2"),
-    "supplier": ("Coastal Produce", "Highland Dairy", "Metro Snacks", "Orion Household"),
-    "resource": ("carts", "coupons", "shipments", "stocktakes", "promotions", "giftcards"),
-    "table": ("receipts", "stock_moves", "coupons", "shifts", "shipments", "tender_lines"),
-    "queue": ("receipt-mail", "shipment-events", "stock-moves", "tender-events", "coupon-redeemed"),
-    "process": ("possvc", "labelsvc", "invsync", "cashguard", "envoy", "ordersvc"),
-    "klass": ("BasketCalculator", "ShipmentMapper", "CouponValidator", "DrawerController"),
-    "method": ("reconcileShift", "apply_coupon", "importAsn", "push_stock", "closeBasket"),
-    "file": ("tax_rules.yaml", "asn_0412.xml", "planogram.json", "swiss721.ttf", "promo_feed.csv"),
-    "mount": ("/var/lib/storeapp", "/export/home", "/srv/archive", "/boot/efi", "E:\\"),
-    "printer": ("TM-T20III", "SRP-350plus", "ZD621-goodsin", "office-laser-2", "deli-scale-prn"),
-    "terminal": ("Link2500", "V400c", "A77", "AXIUM-DX4000", "S800"),
-    "com": ("COM9", "/dev/ttyUSB2", "/dev/ttyS3"),
-    "dev": ("sdc2", "vda1", "md127", "nvme1n1p3"),
+    "user": ("j.okafor", "tillop11", "s.lindqvist", "r.moreau", "svc-replen", "nightfill3"),
+    "user2": ("infra-admin", "l.petrov", "secops-bot"),
+    "key": ("basket_ref", "vat_band", "loyalty_no", "plu", "ean13", "price_override"),
+    "code": ("SPRING20", "LOYAL-7", "FLASH30", "NEWSTORE5", "HALFTERM"),
+    "supplier": ("Riverside Bakery", "Baltic Fish Co", "Summit Beverages", "Greenleaf Paper"),
+    "table": ("till_sessions", "price_rules", "vouchers", "goods_in", "loyalty_points", "cash_ups"),
+    "queue": ("till-journal", "price-publish", "goods-in", "loyalty-accrual", "voucher-issued"),
+    "process": ("tilld", "pricepush", "replend", "scaleagent", "edibridge", "webshopd"),
+    "klass": ("TenderService", "GoodsInHandler", "VoucherRedeemer", "PriceBookLoader"),
+    "method": ("postTender", "redeem_voucher", "receiveDelivery", "publish_prices", "cashUp"),
+    "file": ("pricebook_17.xml", "vat_bands.json", "desadv_2291.edi", "replen_plan.csv"),
+    "mount": ("/opt/tills", "/var/spool/cups", "/srv/pgdata", "/home", "D:"),
+    "printer": ("TM-m30II", "TSP143IIIU", "ZT411-dock", "backoffice-mfp", "GK420d-labels"),
+    "terminal": ("P400Plus", "Lane3000", "Saturn1000", "VX820", "PAX-A35"),
+    "com": ("COM6", "/dev/ttyACM3", "/dev/ttyS1"),
+    "dev": ("sdb1", "xvda2", "md0", "nvme0n1p2"),
+    "db": ("storedb", "loyalty", "pricing", "webshop"),
 }
 
 
 def fill_slot(name: str, rng: random.Random) -> str:
-    """A plausible value for one slot, drawn from other ranges than the corpus's and v1's."""
+    """A plausible value for one slot, drawn from other ranges than the corpus's, v1's and v2's."""
     if name in WORDS:
         return rng.choice(WORDS[name])
     if name == "n":
-        return str(rng.choice((rng.randint(1, 60), rng.randint(61, 20_000))))
-    numbers = {"n2": (2, 19), "try": (1, 6), "lane": (1, 24), "max": (3, 9)}
+        return str(rng.choice((rng.randint(2, 45), rng.randint(46, 64_000))))
+    numbers = {"n2": (3, 27), "try": (2, 8), "lane": (1, 32), "max": (4, 12), "hipct": (86, 99)}
     if name in numbers:
         return str(rng.randint(*numbers[name]))
     if name in ("id", "id2"):
-        dashed = f"{rng.randint(10, 99)}-{rng.randint(10**4, 10**5 - 1)}"
-        return rng.choice((str(rng.randint(10**8, 10**9 - 1)), dashed))
+        prefixed = f"{rng.choice('RTWX')}{rng.randint(10**6, 10**7 - 1)}"
+        return rng.choice((str(rng.randint(10**9, 10**10 - 1)), prefixed))
     if name in ("store", "store2"):
-        return rng.choice((str(rng.randint(5000, 9899)), f"F{rng.randint(1000, 9999)}"))
+        return rng.choice((str(rng.randint(10_000, 29_999)), f"ST{rng.randint(100, 999)}"))
     if name == "sku":
-        gtin = f"0{rng.randint(10**12, 10**13 - 1)}"
-        return rng.choice((str(rng.randint(10**5, 10**6 - 1)), gtin))
+        ean8 = f"{rng.randint(2 * 10**7, 3 * 10**7 - 1)}"
+        return rng.choice((ean8, f"4{rng.randint(10**11, 10**12 - 1)}"))
     if name in ("amount", "amount2"):
-        return f"{rng.choice((rng.randint(5, 9_999), rng.randint(10_000, 999_999))) / 100:.2f}"
+        return f"{rng.choice((rng.randint(3, 4_999), rng.randint(5_000, 450_000))) / 100:.2f}"
     if name == "neg":
-        return str(-rng.randint(1, 30))
+        return str(-rng.randint(1, 12))
     if name == "ms":
-        return str(rng.choice((rng.randint(3, 450), rng.randint(451, 45_000))))
-    if name == "pct":
-        return str(rng.randint(51, 98))
+        return str(rng.choice((rng.randint(4, 600), rng.randint(601, 60_000))))
     if name == "card":
         return f"{rng.randint(0, 9999):04d}"
     if name in ("hex", "hex2"):
-        return f"{rng.getrandbits(48):012x}" if name == "hex" else f"{rng.getrandbits(12):03X}"
+        return f"{rng.getrandbits(40):010x}" if name == "hex" else f"{rng.getrandbits(16):04X}"
     if name == "uuid":
         return "-".join(f"{rng.getrandbits(bits):0{bits // 4}x}" for bits in (32, 16, 16, 16, 48))
     if name == "ip":
-        return f"172.{rng.randint(16, 31)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+        return f"192.168.{rng.randint(0, 255)}.{rng.randint(2, 253)}"
     if name == "port":
-        return str(rng.choice((22, rng.randint(32768, 60999))))
+        return str(rng.choice((2222, rng.randint(40_000, 49_999))))
     if name in ("host", "host2"):
-        site = rng.choice(("shop", "dc", "ho"))
-        role = rng.choice(("srv", "sql", "kfk", "api", "edge", "ps"))
-        return f"{site}{rng.randint(100, 899)}-{role}{rng.randint(1, 4)}.corp.example"
+        role = rng.choice(("app", "pg", "mq", "web", "bo", "pay"))
+        return f"st{rng.randint(100, 999)}-{role}{rng.randint(1, 3)}.retail.lan"
     if name == "path":
-        folder = rng.choice(("venv", "spool", "outbox", "tmp"))
-        return f"/data/storeapp/{folder}/{rng.choice(('eod', 'pl', 'rx'))}-{rng.randint(100, 999)}"
+        folder = rng.choice(("export", "journal", "archive", "inbox"))
+        stem = rng.choice(("zrep", "txn", "dump"))
+        return f"/opt/tills/{folder}/{stem}_{rng.randint(1000, 9999)}.log"
     if name == "date":
-        return f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        return f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     if name == "ts":
         return (
-            f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:"
-            f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}.{rng.randint(0, 999):03d}Z"
+            f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(0, 23):02d}:"
+            f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d},{rng.randint(0, 999):03d}"
         )
     if name == "clf":
         return (
-            f"{rng.randint(1, 28):02d}/{rng.choice(_MONTHS)}/2026:{rng.randint(0, 23):02d}:"
-            f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} +0100"
+            f"{rng.randint(1, 28):02d}/{rng.choice(_MONTHS)}/2025:{rng.randint(0, 23):02d}:"
+            f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} +0200"
         )
     if name == "version":
-        if rng.random() < 0.5:
-            return f"{rng.randint(15, 40)}.{rng.randint(1, 12)}"
-        return f"{rng.randint(15, 40)}.{rng.randint(1, 12)}.{rng.randint(20, 99)}"
+        return f"{rng.randint(41, 79)}.{rng.randint(0, 9)}.{rng.randint(100, 999)}"
     raise KeyError(f"no filler for slot {{{name}}}")
 
 
@@ -132,8 +127,9 @@ def generate(seed: int = SEED) -> list[dict]:
                 rows.append(
                     {
                         # Its own prefix: no id can collide with the corpus's `<domain>-NNN`
-                        # nor with v1's `holdout-<domain>-NNN`, which went into the corpus.
-                        "template_id": f"holdout2-{domain}-{index:03d}",
+                        # nor with v1's `holdout-<domain>-NNN` or v2's `holdout2-<domain>-NNN`,
+                        # which went into the corpus.
+                        "template_id": f"holdout3-{domain}-{index:03d}",
                         "domain": domain,
                         "level": level_for(severity, match["level"], rng),
                         "severity": severity,

@@ -1,259 +1,273 @@
 # Real log lines run past the line-length limit, and this data is kept as written.
 # ruff: noqa: E501
-"""The held-out templates (v2): written by hand for the blind evaluation, never for training.
+"""The held-out templates (v3): written by hand for the blind evaluation, never for training.
 
 Same line format and labelling rules as functions/decide/corpus/templates.py:
 `<severity><actionable>[@<level>] | <message with {slots}>`, severity C, H, M, L or I, actionable
-1 or 0, and an optional odd level for the hard cases (errors logged at INFO or WARN, alarming
-words in harmless lines, recovered retries logged as errors, retries still pending logged as
-warnings). Template ids are `holdout2-<domain>-NNN`. See README.md in this folder.
+1 or 0, and an optional odd level for the hard cases (errors logged at INFO, WARN or DEBUG,
+alarming words in harmless lines, recovered retries and user errors logged as errors, retries
+still pending logged as warnings). Template ids are `holdout3-<domain>-NNN`. The lines take the
+shapes store systems really emit (device SDK result codes, EMV responses, Windows event text,
+syslog and kernel lines, nginx and Apache error logs, database server messages, exception
+headers, broker lines, logfmt and JSON), in several voices. See README.md in this folder.
 """
 
 TEMPLATES = {
     "pos": """
-H1 | Shift totals for till {lane} not posted to back office: API answered 422 Unprocessable Entity
-H1@INFO | Nightly close of store {store} done, {n2} tills reported state ABORTED
-C1 | Store server {host} has no free space for the sales journal, none of the tills in store {store} can finish a sale
-H1 | Till {lane} hung on the tender screen, {user} power-cycled it and basket {id} is gone
-L0@ERROR | Staff discount refused for {user}: employee card {card} is registered to another branch
-L0@WARN | Return of basket {id} refused on till {lane}: receipt is older than the 30-day return window
-I0 | TILL{lane} OPEN op={user} float={amount} drawer=closed
-I0 | [till {lane}] +item {sku} qty {n2} unit {amount}
-I0 | {"event":"basket_closed","store":"{store}","till":{lane},"total":{amount},"lines":{n2}}
-I0@ERROR | Drawer kick on till {lane} got no answer; second pulse opened it
-I0@WARN | Till {lane} back online after {n} s standalone, {n2} stored sales uploaded and accepted
-M0@WARN | E-receipt for sale {id} parked: mail relay {host} not answering, will try again after {n} minutes
-M1 | Till {lane} logged {n2} manual price overrides in the past hour, highest in store {store}
-M0 | Queue camera at the tills counted {n2} waiting customers for {n} minutes
-H1 | Rounding of VAT left {amount} unaccounted on receipt {id}, fiscal day totals do not balance
-H1 | POS ERR 0x{hex2} DRAWER SENSOR
-H1 | Exception in thread "tender-ui" java.lang.ClassCastException: class java.math.BigDecimal cannot be cast to class java.lang.Long
-I0 | Crash reporter on till {lane}: nothing to upload since {date}
-C1@WARN | Signing unit unreachable from every till in store {store} for {n} minutes, selling is blocked
-H1@WARN | Self-checkout {n2} lets items through unweighed: bagging-area scale keeps reading 0 g
-L0 | Supervisor {user} reopened shift {id} to correct a mistyped cash count
-I0 | Cash-up of shift {id} by {user} balanced at {amount}
-M1 | Till {lane} still on client {version}, {n2} days after the rollout deadline
-I0 | Express mode on till {lane} switched on by {user}, limit {n2} articles
-H1@INFO | Gift receipt for sale {id} printed with no barcode: encoder returned an empty string
-L0@ERROR | Members-only coupon {code} presented on till {lane}, shopper has no loyalty card
+I0 | jpos: Scanner service for "{com}" opened, claim granted to tilld, state JPOS_S_IDLE, data events on
+I0 | lane={lane} op={user} evt=signoff session={hex} voids=0 no_sales=0 dur=7h{n2}m
+I0 | Z-read #{n} for till {lane} printed; over/short 0.00, {n2} line voids, {n2} refunds
+I0 | Basket {id} parked by {user} on till {lane}, recalled on till {lane} and tendered in cash
+I0 | Price override on {sku} by {user}, authorised by {user2}: {amount} -> {amount2} (damaged packaging)
+I0@WARN | NOSALE lane {lane} op {user} why="coins for float" approver card OK
+I0@ERROR | ERRORQ flush on lane {lane}: 0 errors queued, 0 receipts unsent, journal in sync
+I0@ERROR | JposException ErrorCode 111 on scanner {com} at {ts}; device re-claimed, scanning resumed after {ms} ms
+I0 | {"lvl":"info","comp":"tilld","msg":"tender accepted","lane":{lane},"type":"cash","change_given":{amount}}
+H1 | Lane {lane} drawer solenoid fault (DLE EOT status 0x{hex2}): drawer stays shut, no change can be given
+H1@INFO | cashup till={lane} counted={amount} expected={amount2} status=UNRESOLVED flagged_by=system
+H1@WARN | The loyalty points for receipt {id} were not added to the member account because the points service answered 500 on all three tries and the till stopped trying, so the customer was told to come back to the service desk
+H1 | System.InvalidCastException: Unable to cast object of type 'System.DBNull' to type 'System.Decimal'. at TillShell.Tender.Refresh(); lane {lane} frozen, sale {id} lost
+H1@INFO | voucher_activate card=****{card} amount={amount} lane={lane} result=FAILED code=E204 (customer paid, voucher not loaded)
+H1 | Is impossible to read weight from scale on {com}, the answer is not stable after {n2} try, loose fruit can not be sold on lane {lane}
+H1 | SCO{lane} ERR 4012 BAGSCALE NO RESPONSE - UNIT OUT OF SERVICE
+H1 | Receipt number {n} for store {store} booked two times in the head office ledger, day takings overstated by {amount}
+C1 | Every lane of store {store} shows "OFFLINE - NO SALES": tilld lost the store server {host} and there is no local fallback, trading stopped
+C1@WARN | tilld: journal CRC mismatch at record {n}, till {lane} will not start and {n2} sales since the last upload can not be recovered
+C1@INFO | after restore from image the receipt counter on till {lane} restarted at 1, {n} earlier receipts overwritten in local journal
+L0@ERROR | E_AGE_CHECK: date of birth keyed for restricted item {sku} gives age under 18, item removed from sale
+L0 | Coupon {code} refused: basket of {amount} does not reach what the promotion asks for
+L0@ERROR | Supervisor PIN wrong for {user} on till {lane} (try {try} of 3)
+L0 | Item {sku} scanned on lane {lane} is on the recall list (batch blocked), sale of the item refused
+M1 | Till {lane} runs POS build {version}; the compulsory update had to be in {n2} days ago
+M1@INFO | {n} sales on till {lane} waiting for upload to head office, oldest one {n2} hours old
+M0@WARN | Lane {lane} has no link to store server, selling in standalone mode, reconnect try {try}
+M0 | Prices for store {store} ({file}) came in late, tills keep the current ones until the next poll in {n2} min
 """,
     "payments": """
-H1 | Acquirer statement for {date} lists {n} transactions we never submitted
-C1 | Decryption service {host} rejects keys from every terminal, no card sale possible chain-wide
-H1@INFO | Pay-by-link {uuid} created, provider replied state=error, shopper received nothing
-H1 | Terminal {terminal} on till {lane} frozen at "Please wait", sale {id} cannot be tendered
-L0@ERROR | Cardholder verification failed for card ending {card}, shopper paid in cash instead
-L0 | Tap on {terminal} turned down: issuer asks for chip and PIN after several contactless uses
-L0 | Phone-wallet payment for order {id} abandoned: shopper closed the banking app before confirming
-I0 | TXN {id} APPROVED AUTHCODE {hex2}{hex2} AMT {amount} PAN ****{card}
-I0 | psp.capture result=ok order={id} psp_ref={hex} value={amount} cur=EUR
-I0@ERROR | Reversal of authorisation {id} hit a closed socket, sent again and acknowledged
-I0@WARN | Terminal {terminal} used its 4G backup for {ms} ms while the shop line was down, no sale lost
-M0@WARN | Webhook for refund {id} not received from PSP, status poll scheduled in {n} minutes
-M1 | {n} stand-in approvals in store {store} not yet forwarded to the acquirer, floor-limit exposure {amount}
-M1 | Acquirer {host} rotates its pinned certificate on {date}; the new pin is not deployed yet
-H1 | com.retail.tender.PspClientException: HTTP 401 from {host}, API key revoked?
-H1 | REFUND {id} BOOKED TWICE
-H1@WARN | Cash-back on terminal {terminal} not added to the drawer expectation since parameter set {version}
-C1 | Merchant account suspended by the acquirer after a risk review, every card payment declined in all stores
-I0 | Interchange report {date}: {n} transactions, fees {amount}
-I0 | Merchant menu on {terminal} locked by {user} at end of shift
-M0 | Tap-to-approval on {terminal} averaged {ms} ms this hour
-H1 | Stored-value platform took {amount} off card {card} and timed out before confirming, value on the card unknown
-L0@ERROR | Refund to card ending {card} refused: original purchase {id} was paid in cash
-I0 | Dispute {id} closed in our favour, {amount} credited back
-H1@INFO | {n} subscription tokens flagged INVALID after the card scheme migration, renewals will not be charged
+I0 | EMV txn={id} AID=A0000000041010 TVR=0000008000 ARC=00 APPROVED amt={amount} cvm=PIN entry=ICC
+I0 | TMS poll from {terminal} sn {n}: parameters {version} current, 0 files to download
+I0@WARN | {terminal}: DUKPT key load finished on second attempt, KSN {hex} active
+I0 | Batch {n} settled with acquirer: {n2} sales, 0 refunds, net {amount}, response 00
+I0@ERROR | Auth {id}: no answer from {host} in {ms} ms, sent again, second answer ARC 00 approved, no reversal needed
+I0 | PSP webhook payment.captured for intent {uuid} verified (signature ok), web order {id} marked paid
+I0 | Contactless payment ****{card}: CDCVM done on the phone, online PIN not requested
+I0 | fraud rule VEL24 checked card ****{card}: score {n2}/100 below block threshold, allowed
+I0 | PED {terminal} lane {lane} performed the daily PCI reboot at 03:10 and is back in service
+H1 | {terminal} lane {lane}: SECURE PROCESSOR TAMPER 0x{hex2} - terminal locked, needs replacement
+H1@INFO | refund={id} state=DECLINED_BY_SYSTEM reason="MID not enabled for refunds" amount={amount}
+H1 | Acquirer rejected settlement of batch {n}: response code 96 (system malfunction), {n2} transactions remain unsettled
+H1@WARN | Customer card was charged {amount} but till {lane} got no authorisation reply within {ms} ms, sale {id} is open and a second payment would double charge
+H1 | com.verifone.commerce.CommunicationException: socket closed by peer during ONLINE_AUTH, terminal {terminal}
+H1 | Daily reconciliation {date}: acquirer {amount} / tills {amount2}, {n2} card transactions absent from till data
+H1@INFO | {terminal} lane {lane}: P2PE key expired, every card now declined offline with ARC Z3
+H1 | TERM {terminal} STAT=OFFLINE LASTSEEN={ts} LANE={lane}
+C1 | payment gateway {host} unreachable from every store: 0 authorisations approved for {n2} minutes now
+C1@WARN | PAN pattern found {n} times in clear text in {path}, card data exposure outside PCI zone
+L0@ERROR | EMV decline ARC=51 insufficient funds txn={id} amt={amount}
+L0 | Cardholder pressed CANCEL on PED at amount confirmation, transaction {id} voided
+L0@ERROR | ISO8583 reply DE39=54 (card past its expiry) stan={n} pan=****{card}
+L0 | ARC 75 on ****{card}: too many wrong PINs, cardholder told to call the bank
+M1 | {terminal}: host-auth certificate valid {n2} more days, TMS has no renewal job for it
+M1 | store-and-forward queue on lane {lane}: {n} offline transactions, oldest not forwarded for {n2} h
+M0@WARN | txn {id} waiting on acquirer ({ms} ms so far), till will retry once before asking for another card
+M0 | SAF upload to {host} put off: host busy (response 91), next try in {n2} min
 """,
     "inventory": """
-H1 | Receiving for PO {id} blocked: {n2} dispatch-note lines carry GTINs we do not list
-C1 | Central stock database on {host} reports a corrupt page, availability for every branch reads 0
-H1@INFO | Auto-replenishment for store {store} created 0 order lines (usual volume around {n})
-L0@ERROR | Handheld {n2}: {user} tried to book in a purchase order addressed to store {store2}, blocked
-L0@WARN | Count of bay {n2} reopened by {user} after a miscount and counted again
-I0 | stockmove kind=TRANSFER sku={sku} qty={n2} src={store} dst={store2} state=DONE
-I0 | Dock {n2}: {n} cases received, putaway tasks created
-I0@ERROR | ESL base station {n2} lost sync, rebooted itself and re-sent {n} prices
-I0@WARN | Marketplace stock export throttled for {ms} ms, all {n} rows delivered
-M0@WARN | WMS {host} busy, pick list for store {store} will be asked for again at the next cycle
-M1 | Chiller {n2} in store {store} held 9 C for {n} minutes, door seal should be checked
-M1 | {n} pallets in store {store} received over {n2} days ago are still not put away
-M0 | Order proposal for store {store} is {pct}% bigger than last week's
-H1 | INVENTORY FILE {file} REJECTED - HEADER MISSING
-H1 | KeyError: 'gtin' in asn_mapper.py line {n} while importing {file}
-H1@WARN | Nightly job set on-hand to zero for {n} SKUs that are still selling
-C1 | Web shop shows every article as sold out: availability feed delivered an empty file
-I0 | Stocktake {id} signed off by {user}, accuracy {pct}%
-I0 | Recall {id} from {supplier} does not concern store {store}: no affected lot on hand
-I0 | Putaway task {id} closed by {user} in {ms} ms
-L0@ERROR | Return-to-vendor {id} turned down by {supplier}: outside the agreed window
-M1 | Handhelds in store {store} hold {n} count records not synced for over a day
-H1 | Price change {id} active in the ERP never reached the shelf labels of store {store}
-M0 | {n} electronic shelf labels in store {store} under 20% battery
-I0@DEBUG | reserve sku={sku} qty={n2} ok left={n}
-H1@INFO | Clearance stickers printed for {n} SKUs but till prices unchanged, shoppers charged full price
+I0 | replend run {id}: {n} order suggestions for store {store}, 0 skipped, took {ms} ms
+I0 | Goods in: ASN {id} from {supplier} received in full, {n2} pallets, no discrepancy
+I0@WARN | nightly count sync set negative on-hand of {sku} in store {store} to 0 (book correction, no action)
+I0 | DESADV {file} parsed, {n} lines, every GTIN matched to the article master
+I0@ERROR | AS2 MDN missing for {file} on first send; resent at {ts}, {supplier} acknowledged
+I0 | Count task {id} (aisle {lane}) closed by {user}, {n2} bins counted, book and count agree
+I0 | {"job":"stock_snapshot","store":"{store}","rows":{n},"errors":0,"state":"SUCCEEDED"}
+I0 | pricebook {file} distributed: {n2} stores acknowledged, took {ms} ms
+I0 | Reorder of {sku} skipped on purpose: promo lock until {date} set by category team
+H1 | stock adjustment {sku} store {store}: ORA-00001: unique constraint (INV.PK_STOCK_ADJ) violated
+H1@INFO | replen_export state=FAILED store={store} reason=sftp_auth_denied files_sent=0
+H1 | Delivery {id} of {supplier} landed on the books of store {store2} but the lorry unloaded at {store}: {n} units on the wrong shelf count (GLN table outdated)
+H1@WARN | The nightly availability feed to the webshop stopped half way because the stock service sent broken JSON at byte {n}, so online stock for store {store} is still yesterday's
+H1 | receiveDelivery: IllegalStateException delivery {id} already closed, {n2} cartons not booked
+H1 | Gap camera {n2} in store {store} offline since {ts}, no empty-shelf alerts sent
+H1@DEBUG | handheld {hex} upload failed at count line {n}, stocktake {id} incomplete, aisle needs recount
+H1 | Stock file from {supplier} have {n} lines with wrong EAN, this lines are skipped and not imported
+C1 | stock_ledger pages fail checksum ({n2} pages) while posting, all inventory postings for the chain halted
+C1@WARN | replenishment server {host} lost its data disk: tonight no orders for {n2} stores, last {n} hours of stock moves gone
+L0@ERROR | Put-away refused: bin {lane}-{n2} full, {user} to choose another bin
+L0 | Transfer {id} to store {store2} refused: receiving store closed for refit
+L0@ERROR | Markdown by {user} on {sku} declined, item not eligible (fresh lockout)
+M1 | availability feed for store {store} is {n2} hours old (limit 2 h)
+M1 | {n} items in store {store} negative on-hand for more than 3 days
+M1 | {supplier} ASN backlog {n} unprocessed, growing since {n2} hours
+M0@WARN | ASN {id} from {supplier} not arrived yet, delivery due in {n2} h, checking again next poll
+M0 | webshop stock sync waiting: lock held by {process}, retry {try}/{max} in 30 s
 """,
     "printers": """
-H1 | {printer} halted with RIBBON OUT halfway through batch {id}
-H1@INFO | cups: job {id} on {printer} stopped, filter failed
-C1 | Signing module of till {lane} has used up its transaction counter, the till refuses to sell
-L0@ERROR | Print from {user}'s own phone to {printer} refused: guest devices may not use store printers
-L0@WARN | Third copy of the gift slip for sale {id} wanted by {user}, only two allowed
-I0 | lpd: job {id} from {host} spooled to {printer}, {n} bytes
-I0 | printer={printer} state=idle media=80mm done={n}
-I0@ERROR | ESC/POS write to {com} timed out; port reopened and receipt {id} came out
-I0@WARN | {printer} re-measured the label gap after a roll change, batch {id} printed
-M0@WARN | {printer} refused the connection (busy), spooler tries again in {n} s
-M1 | Thermal head of {printer} has {n2} dead dots, print getting patchy
-M1 | Toner in {printer} down to {n2}%, no spare cartridge booked
-M0 | Spool backlog on {printer} peaked at {n2} jobs during the morning price change
-H1 | PRT {printer} TIMEOUT ON {com}
-H1 | win32: StartDocPrinter failed for "{printer}": error 1801 (invalid printer name)
-H1@WARN | Shelf labels from {printer} show prices without the decimal point since font {file} was replaced
-C1 | Print server {host} lost its system disk, no receipts or labels print in store {store}
-I0 | {user} added queue {printer} with driver {version}
-I0 | Preview of {n} promotion labels for {code} rendered
-I0 | {"printer":"{printer}","job":"{id}","status":"done","pages":{n2}}
-L0 | Job {id} parked on {printer}: {user} picked "print later"
-H1 | Carrier rejects parcel labels from {printer}: barcode quiet zone cut off
-I0@WARN | Low-toner notice on {printer} acknowledged by {user}, cartridge swapped
-H1@INFO | Nightly label run: {n} labels generated, none routed to a printer (printer map empty)
-I0@ERROR | IPP: {printer} answered server-error-busy, job {id} resubmitted and completed
+I0 | job {printer}-{n} for {user}: 1 impression, {n} bytes, state completed
+I0 | ZPL job {id} to {printer}: {n2} labels, ~HS reply paper=ok head=closed ribbon=ok pause=0
+I0@ERROR | OPOS POSPrinter {printer}: PrintNormal gave 114 OPOS_E_EXTENDED / 203 REC_EMPTY, paper roll changed, receipt {id} printed again fine
+I0 | spool job={id} dest={printer} pages=1 bytes={n} result=done
+I0 | {printer} fw {version}: self-test printed, 0 failed head dots
+I0@WARN | {printer} re-learned label length after new roll (auto-calibrate), {n2} blanks fed out
+I0 | spooler: {user} printed the cash-up sheet of till {lane} on {printer}, 1 page, {n} bytes, status printed
+I0 | cupsd: printer "{printer}" now idle and accepting jobs
+I0@ERROR | lpstat: printer {printer} error count reset to 0 by {user} after service visit
+H1 | [Job {n}] socket://{ip}:9100 for "{printer}" gives no answer - backend exited with status 4 (stop printer)
+H1 | {printer}: ERROR CONDITION PRINTHEAD THERMISTOR OPEN, printing halted
+H1@INFO | job {n} on {printer} ended "aborted-by-system": filter rastertolabel crashed (signal 11)
+H1 | jpos.JposException: POSPrinter.printNormal ErrorCode=112 JPOS_E_TIMEOUT, sale {id} left without its receipt
+H1@WARN | Kitchen printer {printer} at {ip}:9100 not answering, {n2} deli orders stuck on the screen
+H1 | Spool job {id} of {user} for {printer} deleted after the processor returned 0x5 (access denied); nothing came out
+H1@INFO | lblq batch={id} dev={printer} ok={n2} err={n}
+H1 | {n} shelf edge labels for price change {id} printed with the old price (template cache stale)
+H1 | PRN_ERR {hex2} AUTOCUTTER BLOCKED {printer}, printer don't respond since {n2} minutes
+C1 | spoolsv.exe stopped on store server {host}: no receipt or label printer in store {store} is reachable, tills cannot close sales
+C1@WARN | Fiscal printer {printer} memory full: daily Z closure impossible, till {lane} blocked from selling by fiscal law
+L0 | {user} sent a {n2}-page PDF to receipt printer {printer}, job {n} refused: document format not supported
+L0@ERROR | Reprint of receipt {id} refused: the sale already has 2 copies (limit)
+L0@ERROR | PRN E07 LABEL SIZE MISMATCH: {user} loaded 58 mm roll, template expects 100 mm
+M1 | {printer}: printhead at {hipct}% of rated life, replacement to be ordered
+M1 | {printer} supplies: black toner 3%, about {n2} pages left
+M0@WARN | [Job {n}] Waiting for printer to become available.
+M0 | label job {id} held while {printer} warms up ({n2} s), resumes automatically
 """,
     "web": """
-H1 | {ip} - - [{clf}] "PUT /api/{resource}/{id} HTTP/1.1" 502 {n} "-" "store-app/{version}"
-I0 | {ip} - {user} [{clf}] "GET /api/{resource}?store={store}&limit={n2} HTTP/1.1" 200 {n} "-" "store-app/{version}"
-L0 | {ip} - - [{clf}] "GET /.env HTTP/1.1" 404 {n} "-" "python-requests/2.31.0"
-I0 | ts={ts} level=info msg="request done" uri=/api/{resource} code=200 took={ms}ms
-H1 | ts={ts} level=error msg="handler panic" path=/api/{resource} err="runtime error: invalid memory address or nil pointer dereference"
-H1@INFO | GraphQL {method} resolved with errors: [{"message":"Internal server error","path":["cart","lines"]}]
-C1 | haproxy: backend shop_api has no server available!
-C1 | Origin {host} serves the maintenance page to every visitor: release {version} left the switch on
-M1 | Checkout completions at {pct}% of the same hour yesterday since release {version}
-M1 | WAF rule {n2} blocked {n} requests a minute since {date}, false positives likely
-M0 | Median latency of GET /api/{resource} went from {ms} ms to {ms} ms after the cache flush
-M0@WARN | Token introspection at {host} timed out, the check will run again in {n} s
-L0@ERROR | Sign-up rejected: address field for {user} failed the e-mail format check
-L0 | Product search for "{query}" found nothing, spelling suggestion shown
-L0@WARN | {n2} wrong voucher codes from {ip} in a minute, captcha switched on for that client
-I0@ERROR | Replay of POST /api/{resource} with the same Idempotency-Key returned the stored 201, no duplicate made
-I0@WARN | Backend {host} failed one probe and was healthy again {ms} ms later
-I0 | Knowledge-base search "till crashed" by {user}: {n2} articles shown
-I0 | {"ts":"{ts}","verb":"GET","uri":"/api/{resource}/{id}","code":200,"took_ms":{ms}}
-I0 | Release {version} live on pool blue, pool green drained
-H1 | SSR of /product/{sku} failed: TypeError: price.toFixed is not a function
-H1@WARN | Cart API quotes prices in the wrong currency for store {store} since config {version}
-H1 | Payment iframe blocked by Content-Security-Policy on /checkout/pay, nobody can pay online
-I0 | robots.txt fetched by Googlebot from {ip}
-L0 | HTTP 410 for {ip} on /v2/{resource}/{id}: record archived
+I0 | {ip} - - [{clf}] "GET /api/stores/{store}/opening-hours HTTP/1.1" 200 {n} "-" "okhttp/4.12.0"
+I0 | {ip} - - [{clf}] "GET /static/img/promo-{n2}.webp HTTP/2.0" 304 0 "https://shop.example/" "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)"
+I0@WARN | [warn] {n}#{n}: "ssl_stapling" ignored, issuer certificate not found for certificate "/etc/nginx/tls/shop.pem"
+I0 | method=POST path=/checkout/confirm status=200 dur_ms={ms} basket={id} customer=guest
+I0@ERROR | [error] {n}#{n}: *{n} open() "/srv/www/shop/apple-touch-icon.png" failed (2: No such file or directory), client: {ip}
+I0 | [mpm_event:notice] [pid {n}] AH00493: SIGUSR1 received.  Doing graceful restart
+I0 | cert-manager: issued new TLS secret for api.shop.example, expiry {date}, ingress picked it up without drops
+I0 | GET /healthz 200 OK db=up cache=up search=up took {ms}ms
+I0@ERROR | synthetic check "checkout-errors" ok: 0 HTTP 5xx in the last 15 min
+H1 | [error] {n}#{n}: *{n} no live upstreams while connecting to upstream, client: {ip}, server: shop.example, request: "POST /api/basket/add HTTP/1.1", upstream: "http://basket_pool/api/basket/add"
+H1@INFO | {ip} - - [{clf}] "POST /checkout/pay HTTP/1.1" 502 {n} "https://shop.example/checkout" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"
+H1 | Uncaught (in promise) ReferenceError: dataLayer is not defined at checkoutStep ({hex}.chunk.js:2:{n}), pay button stays disabled
+H1@WARN | click-and-collect slots for store {store}: fulfilment-api answered HTTP 503, customers see "no slots available"
+H1 | AH01071: Got error 'PHP message: PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/shop/lib/Db.php:{n2}'
+H1@INFO | order_export run={id} http_status=401 body="invalid api key" orders_sent=0 orders_pending={n}
+H1 | images.shop.example returns 403 Forbidden for every /media/catalog/ path since release {version}
+C1 | nginx: [emerg] PEM_read_bio_X509_AUX("/etc/nginx/tls/shop.pem") failed (SSL: error:0480006C:PEM routines::no start line); nginx.conf test failed, shop not served
+C1@WARN | webshop checkout: 100% of requests returned 5xx for {n2} min, customers cannot place any order
+L0 | client {ip} over limit on /search ({n} req/min), served 429
+L0@ERROR | [error] {n}#{n}: *{n} client intended to send too large body: {n} bytes, client: {ip}, server: shop.example, request: "POST /account/avatar HTTP/1.1"
+L0 | {ip} - - [{clf}] "POST /xmlrpc.php HTTP/1.0" 403 {n} "-" "Go-http-client/1.1"
+L0@ERROR | auth: bad credentials for web account {user}, {try} of 10 before lockout
+M1 | api.shop.example: X.509 notAfter {date}, {n2} days left, renewal job disabled
+M1@INFO | GET /search p95 3.{n2}s over the last 60 min, SLO is 0.8 s
+M0@WARN | upstream {ip}:{port} marked down after {try} failed checks, load moved to the other {n2} nodes
+M0 | category page cache warmup still running after {n} s, pages served uncached meanwhile
 """,
     "database": """
-H1 | ERROR:  value too long for type character varying(32) on insert into {table}
-H1 | psycopg2.errors.UndefinedColumn: column "{key}" does not exist
-C1 | mysqld: Table './pos/{table}' is marked as crashed and last (automatic?) repair failed
-C1 | Patroni on {host}: quorum lost, leader demoted, every write refused
-H1@INFO | Restore drill of last night's dump: {n} tables restored, checksums differ from the source
-I0 | [Note] InnoDB: Buffer pool(s) load completed at {ts}
-I0 | slow_query_log=OFF general_log=OFF max_connections={n}
-I0@ERROR | pgbouncer: server {host} closed an idle link; pool opened a fresh one, no client noticed
-I0@WARN | MongoDB election on {host} after a planned stepDown, new primary in {ms} ms
-M0@WARN | Read replica {host} {n} s behind, reports use the primary until it catches up
-M1 | Sequence {table}_id_seq has used {pct}% of its range
-M1 | Data disk on {host} has {n2} GB left and grows {n2} GB a day
-M0 | Planner picked a sequential scan over {n} rows of {table} for the daily report
-L0@ERROR | {user} ran DELETE without WHERE in the sandbox schema, statement blocked by safe-updates mode
-L0@ERROR | FATAL:  password authentication failed for user "{user}"
-H1 | ORA-12541: TNS:no listener (host {host})
-H1 | SQLSTATE[HY000] [2002] Connection timed out ({host})
-H1 | REPLICA {host} IO THREAD STOPPED (ERR {n})
-H1@WARN | Loader left FOREIGN_KEY_CHECKS=0 on the pooled sessions for {table}, orphan rows piling up
-C1@WARN | WAL volume on {host} at 100%, the server has stopped accepting commits
-I0 | Index idx_{table}_created rebuilt concurrently in {ms} ms
-I0 | Slow-query digest for {host}: no statement above 1 s yesterday
-I0 | Flyway: Successfully applied {n2} migrations to schema "pos", now at version v{version}
-L0@WARN | Connection from {ip} rejected: no pg_hba.conf entry (guest Wi-Fi scanner)
-M1 | Maintenance job did not create tomorrow's partition of {table}; from midnight inserts go to the default partition
-I0 | redis keyspace db0:keys={n},expires={n2},avg_ttl={ms}
+I0 | LOG:  redo done at 0/{hex2} system usage: CPU: user: 0.{n2} s, system: 0.0{try} s, elapsed: 0.{n2} s
+I0 | Recovery of database '{db}' ({n2}) is 0% complete (approximately {n} seconds remain). Phase 1 of 3. This is an informational message only. No user action is required.
+I0@ERROR | CHECKDB found 0 allocation errors and 0 consistency errors in database '{db}'.
+I0 | BACKUP DATABASE successfully processed {n} pages in {n2}.{n2} seconds
+I0@WARN | [Warning] [MY-010055] [Server] IP address '{ip}' could not be resolved: Name or service not known
+I0@ERROR | could not serialize access due to read/write dependencies among transactions; unit of work {id} replayed and committed (try {try})
+I0 | [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '8.4.{n2}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306
+I0 | replica {host2} state=streaming replay_lag=0B sent_lsn=0/{hex}
+I0 | index rebuild on {table}: fragmentation {n2}% -> 0%, {ms} ms
+H1 | ERROR:  deadlock detected DETAIL: Process {n} waits for ShareLock on transaction {n}; blocked by process {n2}.
+H1 | Msg 547, Level 16, State 0: The INSERT statement conflicted with the FOREIGN KEY constraint "FK_{table}_store". The statement has been terminated.
+H1@INFO | nightly dump of {db} ended rc=1 after {n2} min (lock_timeout hit on {table}), no backup file written
+H1@WARN | Slave_SQL_Running: No  Last_Errno: 1062  Last_Error: Duplicate entry '{id}' for key 'PRIMARY' on {table}
+H1@FATAL | FATAL:  role "svc_{db}" is not permitted to log in (pricepush cannot publish)
+H1 | Msg 1222, Level 16, State 18: Lock request time out period exceeded. (cash-up of store {store} into {table} abandoned)
+H1@INFO | SQL Agent job 'Nightly_{db}_Backup' - The job failed. The Job was invoked by Schedule 3. The last step to run was step 1.
+C1 | PANIC:  could not fsync file "pg_wal/0000000100000{hex2}": Input/output error
+C1 | SQL Server detected a logical consistency-based I/O error: incorrect checksum (expected: 0x{hex}; actual: 0x{hex}). It occurred during a read of page (1:{n}) in database ID {n2}
+C1@WARN | Could not allocate space for object 'dbo.{table}' in database '{db}' because the 'PRIMARY' filegroup is full.
+L0@ERROR | ERROR:  must be owner of table {table} ({user} from DBeaver)
+L0@ERROR | ORA-01017: invalid username/password; logon denied ({user} in SQL Developer)
+L0 | ERROR 1064 (42000): You have an error in your SQL syntax near 'FORM {table} WHER' at line 1
+M1 | standby {host2} is {n} s back from the primary and the gap grew for {n2} min
+M1@INFO | tablespace {db}_data at {hipct}%, autoextend already at max size
+M1 | avg write latency on {db}.mdf {n} ms over 10 min (io stall warning, disk queue {n2})
+M0@WARN | Npgsql: The connection pool has been exhausted, raise 'Max Pool Size' (currently {n2}) or 'Timeout'; retrying in {ms} ms
+M0 | autovacuum of "{table}" cancelled by lock conflict, will run again later
 """,
     "queues": """
-H1 | NATS: permissions violation for publish to "{queue}.created" by user {user}
-C1 | ZooKeeper ensemble gone, no controller can be elected, no topic accepts writes
-H1@INFO | Replay of {queue}-dlq done: {n} of {n2} messages still failing
-L0@WARN | Reader of {queue} skipped {n2} messages addressed to closed store {store}
-I0 | [Consumer clientId=pos-{n2}, groupId={queue}-grp] Resetting offset for partition {queue}-{n2} to position {n}
-I0 | amqp basic.ack tag={n} queue={queue}
-I0@ERROR | Publisher confirm for {uuid} timed out; republished, the consumer de-duplicated it
-I0@WARN | Consumer {queue} exceeded max.poll.interval once during a GC pause, rejoined and carried on
-M0@WARN | Broker {host} refusing connections; producer buffers {n} events and reconnects in {n2} s
-M1 | {n2} partitions under-replicated for more than {n} minutes
-M1 | Retry topic {queue}-retry has grown to {n} entries since {date}
-M0 | {queue} consumers slowed to {n2} msg/s at store opening time
-H1 | KAFKA PRODUCER FENCED: transactional.id pos-{n2}
-H1 | Traceback (most recent call last): pika.exceptions.AMQPConnectionError while declaring {queue}
-H1@WARN | Consumer acks and throws away {queue} messages: handler {method} missing since release {version}
-C1 | Store event bus without a partition leader since {date} 03:10, sales not reaching head office
-I0 | Declared queue {queue}-v2 (durable, x-max-length={n})
-I0 | MirrorMaker copied {n} messages of {queue} to the DR cluster
-I0 | {"topic":"{queue}","partition":{n2},"offset":{n},"lag":0}
-L0 | Order {id} was already void when its {queue} event arrived, event dropped
-H1 | Stock events on {queue} consumed out of sequence since partitions were added, shelf stock going negative
-I0 | Dead-letter counter for {queue} zeroed by {user} after the incident review
-H1@INFO | Nightly export consumer committed its offsets without writing any file: {n} messages skipped
-I0@DEBUG | poll returned {n2} records from {queue} in {ms} ms
-H1 | Consumer {process} exits at start: SASL authentication failed for {user}
+I0 | [Consumer clientId={process}-1, groupId={queue}-workers] Successfully joined group with generation {n2}
+I0 | connection <0.{n}.0> ({ip}:{port} -> {ip}:5672 - tilld): user 'tills' authenticated and granted access to vhost '/'
+I0@WARN | till {lane} at {ip} shut down for the night without closing its AMQP channel, broker dropped the socket
+I0 | offsets committed group={queue}-workers {queue}[{n2}]@{n}, nothing behind
+I0@ERROR | basic.nack for delivery tag {n} on {queue}; publisher sent it once more, ack came {ms} ms later
+I0 | {n}:M {date} * {n2} changes in 300 seconds. Saving...
+I0 | DLQ sweep {queue}.dlq: 0 messages, nothing to replay
+I0 | [ReplicaFetcher replicaId={try}, leaderId={n2}, fetcherId=0] {queue}-{n2} fetched to the high watermark, replica in sync
+I0 | {queue}-workers: member {process}-{try} left for release {version}, its partitions handed to the others
+H1 | org.apache.kafka.common.errors.SerializationException: Error serializing Avro message for {queue}; event of order {id} never produced
+H1@INFO | consumer {process} batch done ok={n2} failed={n} sent_to_dlq={n}
+H1@WARN | {queue}.dlq has {n} messages "unknown schema version {version}" since the deploy, member points never credited
+H1 | pika.exceptions.ChannelClosedByBroker: (406, 'PRECONDITION_FAILED - delivery acknowledgement on channel 1 timed out')
+H1 | handler for {queue} in {process} crashed: KeyError: '{key}', message {uuid} not acknowledged
+H1@INFO | Task {process}.{method}[{uuid}] raised unexpected: ConnectionResetError(104, 'Connection reset by peer')
+C1 | Redis master {host} down and sentinel cannot elect a new one (quorum 2, 1 sentinel reachable); session and basket cache unavailable
+C1@WARN | rabbit@{host} over its memory high watermark; every publishing connection is flow-blocked and till journals pile up
+C1 | broker {n2} halted: fatal error during log recovery, segment of {queue}-{n2} corrupt
+L0@ERROR | rabbitmqctl: {user} tried delete_vhost without administrator tag, access refused
+L0 | payload {uuid} on {queue} bounced at validation (no {key}); publisher is the QA load script
+L0@ERROR | duplicate message {uuid} on {queue} dropped, idempotency key seen {n2} min ago
+M1 | consumer group {queue}-workers lag {n} and rising for {n2} min
+M1@INFO | {n2} partitions below min ISR on broker {try}, replica fetch slow (disk latency)
+M0@WARN | Connection to node {try} ({host}:9092) could not be established. Broker may not be available.
+M0 | redelivery of {uuid} scheduled, attempt {try}/{max}
 """,
     "os": """
-C1 | BTRFS critical (device {dev}): corrupt leaf, bad slot offset
-C1 | Hyper-V host {host} lost its storage path, every store VM paused
-H1 | dockerd: failed to start container {hex}: OCI runtime create failed: unable to mount {mount}
-H1 | chronyd: no selectable sources, clock on {host} free-running
-H1@INFO | Ansible run on {host}: ok={n2} changed={n2} unreachable=0 failed={try}
-I0 | audit: USER_LOGIN pid={n} uid=0 ses={n2} msg='op=login acct="{user}" res=success'
-I0 | dhclient[{n}]: bound to {ip} -- renewal in {n} seconds.
-I0@ERROR | iSCSI session to {host} dropped, multipath moved to the second path, no I/O lost
-I0 | Defender quick scan on {host}: 0 threats found
-M0@WARN | apt-daily could not reach {host}, upgrade run put off until tomorrow
-M1 | Root partition of till {lane} {pct}% used, /var/log/pos is the biggest directory
-M1 | SSD wear level on {host} at {pct}%, plan the swap this quarter
-M0 | Load on {host} peaked at {n2} during the weekly reindex
-L0 | passwd: new password for {user} too short, change refused
-L0@ERROR | AppLocker blocked cmd.exe started by {user} on till {lane}
-L0@WARN | Bluetooth handscanner of till {lane} had paired with the next till, cashier paired it again
-C1 | WireGuard: handshake with head-office peer {ip} not completed after {n2} tries, store {store} cut off from HQ
-H1 | ERR: RSYNC TO {host} CODE 23
-H1 | Windows: Event 41 Kernel-Power - the system rebooted without cleanly shutting down first
-I0 | kernel: Booting Linux on physical CPU 0x0
-I0 | sshd[{n}]: Received disconnect from {ip} port {port}:11: disconnected by user
-H1@WARN | {n2} tills in store {store} run more than five minutes off the server time, receipts carry wrong times
-C1 | Store server {host} waits at the BitLocker recovery screen after a firmware update, no till can sign in
-I0 | Service Control Manager 7040: The start type of the Background Intelligent Transfer Service service was changed from demand start to auto start.
-I0 | sar: cpu %user={n2} %iowait=0.{n2} mem {pct}% dev {dev} await {ms}ms
+I0 | systemd[1]: Reached target multi-user.target - Multi-User System.
+I0 | anacron[{n}]: Job `cron.daily' terminated (exit status: 0)
+I0@ERROR | errors.log of {process} rotated and compressed ({n} KB), fresh file opened
+I0 | chronyd[{n}]: Selected source {ip} (ntp1.retail.lan), stratum 2
+I0 | NetworkManager[{n}]: <info>  device (eth0): state change: secondaries -> activated (reason 'none')
+I0 | Windows Update: KB50{n2}{n2} installed successfully, restart planned 03:30
+I0 | systemd-logind[{n}]: Seat seat0 gained a session {n2} for {user} on tty1
+I0@ERROR | smartd[{n}]: Device: /dev/{dev}, self-test log: short test completed without error, 0 errors logged
+I0 | hid-generic 0003:0C2E:{hex2}.000{try}: input,hidraw0: USB HID v1.11 Keyboard [Honeywell Scanner] on usb-0000:00:14.0-{try}/input0
+H1 | systemd[{n}]: {process}.service: Failed at step EXEC spawning /opt/tills/bin/{process}: No such file or directory
+H1 | The {process} service terminated with the following error: The system cannot find the file specified.
+H1@INFO | mdadm: DegradedArray event detected on md device /dev/md{n2}
+H1 | kernel: sd 2:0:0:0: [{dev}] tag#{n2} FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_OK cmd_age=0s
+H1@WARN | backup.sh on {host} exited 2 after {n2} min: tar: /srv/backup: Cannot open: Permission denied
+H1 | Faulting application name: {process}.exe, version: {version}, faulting module name: ntdll.dll, exception code: 0xc0000374
+H1@NOTICE | unattended-upgrade: {n2} packages not upgraded on till {lane}, dpkg exit status 100
+C1 | EXT4-fs error (device {dev}): ext4_lookup:{n}: inode #{n}: comm {process}: deleted inode referenced: {n}
+C1 | store server {host} stuck in emergency mode ("Give root password for maintenance"), /srv/pgdata not mounted
+C1@WARN | canary file {path} changed by {process} (pid {n}); {n} files on {mount} renamed to *.lckd
+L0@ERROR | logon of {user} at the till {lane} console refused, status 0xC000006A (wrong password)
+L0 | sudo: {user} : user NOT in sudoers ; TTY=pts/{n2} ; PWD=/home/{user} ; USER=root ; COMMAND=/usr/bin/systemctl restart {process}
+L0@ERROR | An account failed to log on. Account Name: {user}. Failure Reason: Unknown user name or bad password. Logon Type: 2
+M1 | smartd[{n}]: Device: /dev/{dev} [SAT], {n2} Currently unreadable (pending) sectors
+M1@INFO | {mount} on {host} at {hipct}% used (alert at 85%)
+M0@WARN | chronyd[{n}]: System clock wrong by {n2}.{n} seconds, adjustment started
+M0 | {process}.service holdoff time over (RestartSec=5s), restart number {try} queued
 """,
     "runtimes": """
-H1 | Traceback (most recent call last):  File "/srv/posapp/tasks/export.py", line {n}, in {method}
-H1 | Caused by: java.sql.SQLTransientConnectionException: HikariPool-2 - Connection is not available, request timed out after {ms}ms.
-C1 | uwsgi: no more workers alive after {n2} respawns in {n2} seconds, giving up
-H1@INFO | job={method} processed={n} failed={n} skipped=0
-L0@ERROR | 400 from {method}: body field {key} expected an integer, got "abc"
-I0 | gunicorn: Booting worker with pid: {n}
-I0 | Spring profile 'store' active, {n2} beans created in {ms} ms
-I0@ERROR | requests ConnectionError talking to {host}; backed off 1 s, second call OK
-I0@WARN | o.h.e.j.s.SqlExceptionHelper - SQL Warning Code: 0, SQLState: 00000
-M0@WARN | {host} answered 503 to {method}; re-run #{try} scheduled in {ms} ms
-M1 | {process} has leaked {n} file descriptors since start, limit {n2}k
-M1 | {process}: active handles at {n} and climbing, no plateau since start
-M0 | Cold start of {process} took {ms} ms, slower than with the previous release
-L0@WARN | Key {key} set twice in {file}, the later value wins
-H1 | FAILED {method} (exit 1)
-H1 | Exception in thread "pool-{n2}-thread-{n}" java.util.ConcurrentModificationException
-H1 | thread 'tokio-runtime-worker' panicked at 'called `Option::unwrap()` on a `None` value', src/sync.rs:{n}:{n2}
-H1@WARN | Scheduler in {process} runs in two replicas, every job fires twice
-C1 | Pod {process} OOMKilled {n2} times, now in CrashLoopBackOff; the store API has no replica left
-I0 | faulthandler on for {process}, dumps go to stderr
-I0 | pip check: no broken requirements in {path}
-I0 | HTTP pool for {host}: max={n2} idle={n2} leased=0
-I0@DEBUG | Entering {klass}.{method} with basket={id}
-H1@INFO | Task {method}[{uuid}] raised unexpected: KeyError('{key}')
-I0 | Worker {n} stopped on SIGTERM, {n2} jobs handed back to the queue
+I0 | [gc] GC({n}) Garbage Collection (Warmup) {n}M({n2}%)->{n}M({n2}%)
+I0 | [{ts}] [{n}] [INFO] Listening at: http://0.0.0.0:{port} ({n})
+I0@WARN | (node:{n}) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues.
+I0 | pricing-svc {version} on JVM (powered by Quarkus) started in {n2}.{n}s. Listening on: http://0.0.0.0:{port}
+I0@ERROR | Polly: {klass}.{method} retry {try} after SqlException -2 (timeout) succeeded
+I0 | Hosting environment: Production
+I0 | pid={n} heap_used_mb={n} rss_mb={n} event_loop_lag_ms=0 uptime_s={n}
+I0@ERROR | OperationCanceledException in {klass}.{method}: client went away before response, handled
+I0 | JIT warm-up done: {n} methods compiled, 0 deoptimizations
+H1 | java.lang.IllegalArgumentException: No enum constant com.retail.tender.TenderType.{key} at java.base/java.lang.Enum.valueOf(Enum.java:273)
+H1 | Unhandled exception. System.FormatException: Input string was not in a correct format. at {klass}.{method}()
+H1 | Traceback (most recent call last): ... File "/opt/replen/replen/plan.py", line {n2}, in {method} ... decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>]
+H1@INFO | worker {process} job {id} exit code 137 after {ms} ms
+H1@CRITICAL | *** HARAKIRI ON WORKER {n2} (pid: {n}, try: 1) *** request /api/prices/bulk took too long
+H1 | Error: connect ECONNREFUSED {ip}:{port} at TCPConnectWrap.afterConnect [as oncomplete] (node:net:{n2})
+H1@WARN | (node:{n}) UnhandledPromiseRejectionWarning: RangeError: Maximum call stack size exceeded at flattenCategories (menu.js:{n2}:{n2})
+H1 | PHP Fatal error:  Allowed memory size of 268435456 bytes exhausted (tried to allocate {n} bytes) in /var/www/shop/src/{klass}.php on line {n2}
+C1 | tender-service: java.lang.OutOfMemoryError: Metaspace, JVM exiting, card payments stop at all tills of store {store}
+C1@INFO | {process} failed to start: configuration section 'tenderRouting' not recognised (appsettings.json line {n2}), checkout API offline
+L0@ERROR | pydantic ValidationError: 1 validation error for RedeemRequest quantity: must be greater than 0 (input {neg})
+L0 | 400 Bad Request from {klass}: body field '{key}' is required
+L0@ERROR | ArgumentOutOfRangeException handled: {user} asked for page {n} of order history, past the last page, empty list returned
+M1 | JVM {process}: old gen {hipct}% after full GC, {n2} full GCs in 10 min
+M1 | {process} on {host} runs Node 16.20.2, end-of-life, no security fixes any more
+M0@WARN | replen-db pool drained, borrow waited {ms} ms and gave up; job step will be tried again in 1 min
+M0 | resilience: priceClient calls short-circuited for {n2} s more, then one trial call to {host}
 """,
 }
