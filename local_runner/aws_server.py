@@ -13,7 +13,8 @@ stream poller saw the cancelled changes and none after them.
 
 The other `install_*` functions take out what moto repeats on every request and that made most
 of the runner's time under load (each is measured in BENCHMARKS.md, and each has a test that
-the answers stay moto's): parsing an update expression's text, copying and checking its tree,
+the answers stay moto's): parsing an update expression's text and a condition, copying and
+checking an update's tree,
 serializing plain results against the API model, listing its handler's methods.
 """
 
@@ -25,6 +26,7 @@ import sys
 import threading
 import uuid
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
@@ -42,6 +44,7 @@ from moto.core.exceptions import HTTPException
 from moto.core.request import environ_key_for_header
 from moto.core.responses import ActionResult, BaseResponse
 from moto.core.utils import unix_time
+from moto.dynamodb import comparisons as dynamodb_comparisons
 from moto.dynamodb import models as dynamodb_models
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
@@ -60,20 +63,22 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 GET_RECORDS_TARGET = "DynamoDBStreams_20120810.GetRecords"
 DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810."
+# moto's backends are the process's, so one turn for all: every DynamoDB and DynamoDB Streams
+# request, and every direct read of moto's streams, waits for it.
+DYNAMODB_TURN = threading.Lock()
 
 
 class OneDynamoDBRequestAtATime:
-    """WSGI middleware: a lock around every DynamoDB and DynamoDB Streams request."""
+    """WSGI middleware: DYNAMODB_TURN around every DynamoDB and DynamoDB Streams request."""
 
     def __init__(self, app):
         self.app = app
-        self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         target = environ.get("HTTP_X_AMZ_TARGET", "")
         if not target.startswith("DynamoDB"):
             return self.app(environ, start_response)
-        with self.lock:
+        with DYNAMODB_TURN:
             if target == GET_RECORDS_TARGET:
                 answer = _stream_records_answer(environ, start_response)
                 if answer is not None:
@@ -118,11 +123,22 @@ def _epoch(moment: datetime) -> float:
     return math.floor(unix_time(moment) * 1000) / 1000
 
 
+def _records_body(iterator_arn: str, limit: int) -> bytes | None:
+    """GetRecords's answer body straight from moto's stream: its records are already in the
+    wire format, and moto's generic serializer, walking every attribute of every image against
+    the API model, took a fifth of the runner's time under load. None: no stream here knows the
+    iterator. The caller holds DYNAMODB_TURN."""
+    for account in list(dynamodbstreams_backends):
+        for backend in list(dynamodbstreams_backends[account].values()):
+            if iterator_arn in backend.shard_iterators:
+                answer = backend.get_records(iterator_arn, limit)
+                return json.dumps(answer, default=_epoch).encode()
+    return None
+
+
 def _stream_records_answer(environ, start_response) -> list[bytes] | None:
-    """GetRecords answered straight from moto's stream: its records are already in the wire
-    format, and moto's generic serializer, walking every attribute of every image against
-    the API model, took a fifth of the runner's time under load. None: let moto answer (an
-    unknown iterator, a malformed request)."""
+    """A GetRecords request answered from moto's stream (`_records_body`); None: let moto
+    answer (an unknown iterator, a malformed request)."""
     length = int(environ.get("CONTENT_LENGTH") or 0)
     raw = environ["wsgi.input"].read(length) if length else b""
     environ["wsgi.input"] = io.BytesIO(raw)  # moto reads it again when it answers itself
@@ -131,22 +147,29 @@ def _stream_records_answer(environ, start_response) -> list[bytes] | None:
         iterator_arn, limit = request["ShardIterator"], int(request.get("Limit") or 1000)
     except (ValueError, KeyError, TypeError):
         return None
-    for account in list(dynamodbstreams_backends):
-        for backend in list(dynamodbstreams_backends[account].values()):
-            if iterator_arn in backend.shard_iterators:
-                body = json.dumps(backend.get_records(iterator_arn, limit), default=_epoch)
-                body = body.encode()
-                start_response(
-                    "200 OK",
-                    [
-                        ("Content-Type", "application/x-amz-json-1.0"),
-                        ("Content-Length", str(len(body))),
-                        ("x-amz-crc32", str(zlib.crc32(body))),
-                        ("x-amzn-RequestId", uuid.uuid4().hex),
-                    ],
-                )
-                return [body]
-    return None
+    body = _records_body(iterator_arn, limit)
+    if body is None:
+        return None
+    start_response(
+        "200 OK",
+        [
+            ("Content-Type", "application/x-amz-json-1.0"),
+            ("Content-Length", str(len(body))),
+            ("x-amz-crc32", str(zlib.crc32(body))),
+            ("x-amzn-RequestId", uuid.uuid4().hex),
+        ],
+    )
+    return [body]
+
+
+def read_stream_records(iterator_arn: str, limit: int) -> dict | None:
+    """GetRecords for the runner's own stream poller, read from moto in this process: the
+    answer as the wire carries it (a copy, never moto's own records), without botocore, whose
+    request and answer handling of the poller's reads were a tenth of the runner's time under
+    load. None: no stream in this process knows the iterator (ask over the API)."""
+    with DYNAMODB_TURN:
+        body = _records_body(iterator_arn, limit)
+    return None if body is None else json.loads(body)
 
 
 class _TouchedItems:
@@ -246,6 +269,56 @@ def install_parsed_expression_cache() -> Callable[[], None]:
 
     def uninstall() -> None:
         parser.make = installed
+
+    return uninstall
+
+
+# Condition trees kept: a transaction's item condition is parsed three times in one request,
+# and a group's list conditions repeat from request to request.
+PARSED_CONDITIONS_KEPT = 256
+
+
+def install_parsed_condition_cache() -> Callable[[], None]:
+    """Make moto parse each condition (expression text, names and values) once while it is
+    recent; the function returned puts moto's own parse back. The parsed tree is only read
+    when an item is checked against it, so one tree serves every check. moto parsed each
+    condition of a TransactWriteItems update three times: parsing was a tenth of the runner's
+    time under load."""
+    parser = dynamodb_comparisons.ConditionExpressionParser
+    motos_own = parser.parse
+    if getattr(motos_own, "kept", False):
+        return lambda: None
+    kept: OrderedDict = OrderedDict()
+    keeping = threading.Lock()
+
+    def parse(self):
+        try:
+            key = (
+                self.condition_expression,
+                json.dumps(self.expression_attribute_names, sort_keys=True),
+                json.dumps(self.expression_attribute_values, sort_keys=True),
+            )
+        except TypeError:  # a value JSON cannot hold (bytes): parsed each time, as moto does
+            return motos_own(self)
+        with keeping:
+            if key not in kept:
+                tree = motos_own(self)  # raises for a malformed expression: nothing kept
+                found = (list(self.expr_attr_names_found), list(self.expr_attr_values_found))
+                kept[key] = (tree, *found)
+                if len(kept) > PARSED_CONDITIONS_KEPT:
+                    kept.popitem(last=False)
+            tree, names_found, values_found = kept[key]
+            kept.move_to_end(key)
+        # What moto's request handlers read after parsing, to refuse unused names and values.
+        self.expr_attr_names_found = list(names_found)
+        self.expr_attr_values_found = list(values_found)
+        return tree
+
+    parse.kept = True
+    parser.parse = parse
+
+    def uninstall() -> None:
+        parser.parse = motos_own
 
     return uninstall
 
@@ -456,6 +529,7 @@ def start_moto(host: str, port: int) -> tuple[BaseWSGIServer, str]:
     own clients without HTTP; the server and its URL."""
     install_item_level_transactions()
     install_parsed_expression_cache()
+    install_parsed_condition_cache()
     install_lighter_update_checks()
     install_plain_json_answers()
     app = OneDynamoDBRequestAtATime(

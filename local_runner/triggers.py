@@ -10,6 +10,7 @@ from datetime import datetime
 import boto3
 
 from local_runner.aws_resources import REGION, Resources
+from local_runner.aws_server import read_stream_records
 from local_runner.invoke import invoke, invoked
 from local_runner.template import FunctionSpec, Trigger
 
@@ -17,6 +18,12 @@ log = logging.getLogger("stacklens.triggers")
 
 # An idle stream poller looks again after this long, or at once when a table was written.
 STREAM_IDLE_SECONDS = 0.25
+# But it invokes the function at most once in this long, and reads again only after it: on an
+# idle stack a new error is decided at once, while under a storm of writes the changes gather
+# into batches, as Lambda's poller gathers them between its reads of a shard (four a second on
+# AWS). Without it every error-carrying ingest batch woke a read and a decide invocation of its
+# own, each paying the batch's fixed reads and writes.
+STREAM_MIN_INTERVAL_SECONDS = 0.05
 SHARDS_REFRESH_SECONDS = 2.0
 RETRY_BACKOFF_CAP_SECONDS = 5.0
 
@@ -78,8 +85,10 @@ def _stream_record(record: dict, stream_arn: str) -> dict:
     """A record of dynamodbstreams.get_records in the shape Lambda hands it to a function."""
     change = dict(record["dynamodb"])
     created = change.get("ApproximateCreationDateTime")
-    if isinstance(created, datetime):
+    if isinstance(created, datetime):  # botocore's reading of the wire's epoch seconds
         change["ApproximateCreationDateTime"] = int(created.timestamp())
+    elif isinstance(created, float):
+        change["ApproximateCreationDateTime"] = int(created)
     return {
         "eventID": record["eventID"],
         "eventName": record["eventName"],
@@ -139,7 +148,10 @@ class StreamPoller(Poller):
         for shard_id, iterator in list(self.iterators.items()):
             if not iterator or len(self.pending) >= self.trigger.batch_size:
                 continue
-            answer = self.client.get_records(ShardIterator=iterator, Limit=self.trigger.batch_size)
+            limit = self.trigger.batch_size
+            answer = read_stream_records(iterator, limit) or self.client.get_records(
+                ShardIterator=iterator, Limit=limit
+            )
             self.iterators[shard_id] = answer.get("NextShardIterator")
             self.pending.extend(
                 _stream_record(record, self.stream_arn)
@@ -148,7 +160,11 @@ class StreamPoller(Poller):
 
     def run(self) -> None:
         backoff = 0.1
+        last_call = float("-inf")
         while not self.stop_event.is_set():
+            gathering = last_call + STREAM_MIN_INTERVAL_SECONDS - time.monotonic()
+            if gathering > 0 and self.stop_event.wait(gathering):
+                break
             invoked.clear()  # a write after this wakes the wait below at once
             try:
                 self._refresh_shards()
@@ -161,6 +177,7 @@ class StreamPoller(Poller):
                 invoked.wait(STREAM_IDLE_SECONDS)
                 continue
             batch = self.pending[: self.trigger.batch_size]
+            last_call = time.monotonic()
             failed = self.call({"Records": batch})
             if failed == []:
                 del self.pending[: len(batch)]

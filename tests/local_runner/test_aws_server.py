@@ -161,6 +161,73 @@ def test_updates_that_share_an_expression_each_apply_their_own_values(moto_url):
     }
 
 
+def test_a_condition_parsed_once_is_checked_against_each_item_anew(moto_url):
+    # The runner keeps moto's parse of each condition: the same condition, values and all,
+    # passes on one item and refuses on another, in single writes and in transactions alike.
+    dynamodb, _ = _clients(moto_url)
+    dynamodb.put_item(TableName=TABLE, Item={"pk": {"S": "cond-full"}, "tags": {"SS": ["a", "b"]}})
+    dynamodb.put_item(TableName=TABLE, Item={"pk": {"S": "cond-room"}, "tags": {"SS": ["a"]}})
+    room = {
+        "ConditionExpression": "attribute_not_exists(#t) OR size(#t) < :kept OR contains(#t, :v)",
+        "ExpressionAttributeNames": {"#t": "tags"},
+        "ExpressionAttributeValues": {":kept": {"N": "2"}, ":v": {"S": "c"}, ":c": {"SS": ["c"]}},
+    }
+    results = []
+    for attempt in range(2):
+        for key in ("cond-full", "cond-room", "cond-new"):
+            try:
+                dynamodb.update_item(
+                    TableName=TABLE,
+                    Key={"pk": {"S": key}},
+                    UpdateExpression="ADD #t :c",
+                    **room,
+                )
+                results.append((attempt, key, "written"))
+            except ClientError as error:
+                results.append((attempt, key, error.response["Error"]["Code"]))
+    # "cond-room" and "cond-new" now hold "c": the second round passes on contains().
+    assert results == [
+        (0, "cond-full", "ConditionalCheckFailedException"),
+        (0, "cond-room", "written"),
+        (0, "cond-new", "written"),
+        (1, "cond-full", "ConditionalCheckFailedException"),
+        (1, "cond-room", "written"),
+        (1, "cond-new", "written"),
+    ]
+    update = {"TableName": TABLE, "UpdateExpression": "ADD #t :c", **room}
+    with pytest.raises(ClientError) as cancelled:
+        dynamodb.transact_write_items(
+            TransactItems=[
+                {"Update": {"Key": {"pk": {"S": "cond-room"}}, **update}},
+                {"Update": {"Key": {"pk": {"S": "cond-full"}}, **update}},
+            ]
+        )
+    reasons = [r["Code"] for r in cancelled.value.response["CancellationReasons"]]
+    assert reasons == ["None", "ConditionalCheckFailed"]
+    # A name the condition does not use is refused every time, parsed or kept.
+    for _ in range(2):
+        with pytest.raises(ClientError) as unused:
+            dynamodb.update_item(
+                TableName=TABLE,
+                Key={"pk": {"S": "cond-new"}},
+                UpdateExpression="SET n = :kept",
+                ConditionExpression="attribute_exists(pk)",
+                ExpressionAttributeNames={"#unused": "x"},
+                ExpressionAttributeValues={":kept": {"N": "1"}},
+            )
+        assert unused.value.response["Error"]["Code"] == "ValidationException"
+    # A malformed condition fails as moto fails it (its parser raises), every time: never kept.
+    for _ in range(2):
+        with pytest.raises(ValueError, match="Bad AND expression"):
+            dynamodb.update_item(
+                TableName=TABLE,
+                Key={"pk": {"S": "cond-new"}},
+                UpdateExpression="SET n = :kept",
+                ConditionExpression="attribute_exists(pk) AND AND",
+                ExpressionAttributeValues={":kept": {"N": "1"}},
+            )
+
+
 def _answer(request, client) -> dict:
     try:
         answer = request(client)

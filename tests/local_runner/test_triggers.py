@@ -9,6 +9,9 @@ import time
 import boto3
 import pytest
 
+from local_runner import triggers
+from local_runner.aws_server import read_stream_records
+from local_runner.invoke import invoked
 from local_runner.template import FunctionSpec, Trigger
 from local_runner.triggers import QueuePoller, StreamPoller, WakeOnTableWrite, failed_item_ids
 
@@ -16,11 +19,13 @@ pytestmark = pytest.mark.integration
 
 received: list[dict] = []
 fail_once: set[str] = set()
+invocations: list[tuple[float, int]] = []  # (when it began, how many records)
 
 
 def recording_handler(event, context):
     """Records every record; reports the ones named in `fail_once` as failed, once."""
     failures = []
+    invocations.append((time.monotonic(), len(event["Records"])))
     for record in event["Records"]:
         received.append(record)
         item = record.get("messageId") or record["dynamodb"]["SequenceNumber"]
@@ -47,6 +52,7 @@ def wait_for(check, timeout=10.0):
 def clean():
     received.clear()
     fail_once.clear()
+    invocations.clear()
 
 
 def test_failed_item_ids_reads_the_partial_failure_answer():
@@ -78,6 +84,74 @@ def test_stream_changes_arrive_in_order_and_a_failure_is_retried_from_it(aws):
     assert record["eventSource"] == "aws:dynamodb" and record["eventName"] == "INSERT"
     assert record["eventSourceARN"] == aws.streams["GroupsTable"]
     assert isinstance(record["dynamodb"]["ApproximateCreationDateTime"], int)
+
+
+def test_a_lone_change_is_read_at_once_and_a_storm_of_changes_is_gathered_into_batches(aws):
+    table = aws.tables["GroupsTable"]
+    stop = threading.Event()
+    trigger = Trigger("Recorder", "DynamoDB", "GroupsTable", 100, True)
+    poller = StreamPoller(SPEC, trigger, stop, aws.streams["GroupsTable"])
+    dynamodb = boto3.client("dynamodb")
+    poller.start()
+    try:
+        time.sleep(triggers.STREAM_IDLE_SECONDS * 2)  # idle: shards known, nothing to read
+        written = time.monotonic()
+        dynamodb.put_item(TableName=table, Item={"fingerprint": {"S": "lone"}})
+        invoked.set()  # what the runner's WakeOnTableWrite does after each write
+        assert wait_for(lambda: len(received) == 1)
+        assert invocations[0][0] - written < triggers.STREAM_IDLE_SECONDS  # woken, not polled
+        storm_began = time.monotonic()
+        for n in range(40):
+            dynamodb.put_item(TableName=table, Item={"fingerprint": {"S": f"storm-{n}"}})
+            invoked.set()
+        storm_seconds = time.monotonic() - storm_began
+        assert wait_for(lambda: len(received) == 41)
+    finally:
+        stop.set()
+        poller.join(5)
+    keys = [r["dynamodb"]["Keys"]["fingerprint"]["S"] for r in received]
+    assert keys == ["lone"] + [f"storm-{n}" for n in range(40)]
+    starts = [began for began, _ in invocations]
+    gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    assert min(gaps) >= triggers.STREAM_MIN_INTERVAL_SECONDS * 0.99
+    # The 40 changes came in far fewer invocations than changes: one per interval at most.
+    assert len(invocations) - 1 <= storm_seconds / triggers.STREAM_MIN_INTERVAL_SECONDS + 2
+    assert len(invocations) - 1 < 40
+
+
+def test_the_poller_reads_motos_stream_directly_and_gets_what_the_api_answers(aws):
+    arn = aws.streams["GroupsTable"]
+    dynamodb = boto3.client("dynamodb")
+    table = aws.tables["GroupsTable"]
+    dynamodb.put_item(TableName=table, Item={"fingerprint": {"S": "a"}, "count": {"N": "1"}})
+    dynamodb.update_item(
+        TableName=table,
+        Key={"fingerprint": {"S": "a"}},
+        UpdateExpression="ADD #count :one SET hosts = :hosts",
+        ExpressionAttributeNames={"#count": "count"},
+        ExpressionAttributeValues={":one": {"N": "1"}, ":hosts": {"L": [{"S": "pos-1"}]}},
+    )
+    dynamodb.delete_item(TableName=table, Key={"fingerprint": {"S": "a"}})
+    streams = boto3.client("dynamodbstreams")
+    shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+
+    def iterator():
+        return streams.get_shard_iterator(
+            StreamArn=arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON"
+        )["ShardIterator"]
+
+    direct = read_stream_records(iterator(), 100)
+    over_the_api = streams.get_records(ShardIterator=iterator(), Limit=100)
+    assert [triggers._stream_record(r, arn) for r in direct["Records"]] == [
+        triggers._stream_record(r, arn) for r in over_the_api["Records"]
+    ]
+    assert [r["eventName"] for r in direct["Records"]] == ["INSERT", "MODIFY", "REMOVE"]
+    assert direct["NextShardIterator"]
+    # The poller's copy: changing it leaves moto's stream as it was.
+    direct["Records"][0]["dynamodb"]["NewImage"]["count"]["N"] = "99"
+    again = read_stream_records(iterator(), 100)
+    assert again["Records"][0]["dynamodb"]["NewImage"]["count"] == {"N": "1"}
+    assert read_stream_records("arn:aws:dynamodb:no-such-iterator", 100) is None
 
 
 def test_queue_messages_are_deleted_unless_reported_failed(aws):
