@@ -18,7 +18,9 @@ ARTIFACT_DIR = Path(__file__).with_name("artifact")
 MODEL_FILE = "confidence-model.npz"
 MANIFEST_FILE = "manifest.json"
 # Bumped when the model's inputs or outputs change meaning.
-MODEL_GENERATION = 6  # 6: shape terms for access-line status and state-field values
+# 6: shape terms for access-line status and state-field values; 7: the actionable head blended
+# with the severity head (`actionable_blend`)
+MODEL_GENERATION = 7
 # A fixed member date, so the same numbers always make the same bytes (and the same version).
 _MEMBER_DATE = (1980, 1, 1, 0, 0, 0)
 

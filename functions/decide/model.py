@@ -5,7 +5,8 @@ Words, character n-grams and shape terms of the message with its variable values
 templates, not values, are learnt; see features.py), plus the level as a separate one-hot
 input the model learns how far to trust. A multinomial logistic regression predicts the
 severity; a second one, calibrated (sigmoid) on folds grouped by template, predicts
-actionability. `export()` hands the learnt numbers to the numpy-only Predictor decide loads.
+actionability, blended with what the severity says. `export()` hands the learnt numbers to
+the numpy-only Predictor decide loads.
 """
 
 import numpy as np
@@ -16,7 +17,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from functions.decide import features
-from functions.decide.predictor import SEVERITIES, TERM_BLOCKS, Predictions, severity_of
+from functions.decide.predictor import (
+    SEVERITIES,
+    TERM_BLOCKS,
+    Predictions,
+    blended_actionability,
+    severity_of,
+)
 
 SEED = 5
 CALIBRATION_FOLDS = 5
@@ -29,6 +36,14 @@ LEVEL_WEIGHT = 1.0
 # corpus 0.822 / 0.824 / 0.824 / 0.823 at C = 1 / 2 / 4 / 8, flat; 4 has the lowest brier
 # (0.087). See BENCHMARKS.md.
 REGULARISATION_C = 4.0
+# The actionable probability is the calibrated actionable head blended with the severity head's
+# CRITICAL + HIGH + MEDIUM_SHARE x MEDIUM, the latter weighing SEVERITY_BLEND. Chosen on the
+# writer CV (each writer's templates judged by a model trained on the others'): pooled brier on
+# 2,415 templates by nine writers 0.1032 unblended, 0.1012 / 0.1007 / 0.1010 / 0.1017 at blend
+# 0.2 / 0.3 / 0.4 / 0.5 with a MEDIUM share of 0.5 (0.3 and 0.7: within 0.0006); without levels
+# 0.1283 -> 0.1250. See BENCHMARKS.md.
+SEVERITY_BLEND = 0.3
+MEDIUM_SHARE = 0.5
 
 
 def level_matrix(levels: list[str | None], weight: float = LEVEL_WEIGHT) -> sp.csr_matrix:
@@ -91,9 +106,10 @@ class ConfidenceModel:
         severity_probability = severity_probability[:, order]
         severity = severity_of(severity_probability)
         actionable_column = list(self.actionable_classifier.classes_).index(1)
-        actionable_probability = self.actionable_classifier.predict_proba(matrix)[
-            :, actionable_column
-        ]
+        actionable_head = self.actionable_classifier.predict_proba(matrix)[:, actionable_column]
+        actionable_probability = blended_actionability(
+            actionable_head, severity_probability, np.array([SEVERITY_BLEND, MEDIUM_SHARE])
+        )
         return Predictions(severity, severity_probability, actionable_probability)
 
     def export(self) -> dict[str, np.ndarray]:
@@ -118,4 +134,5 @@ class ConfidenceModel:
         (sigmoid,) = calibrated.calibrators
         parameters["calibration"] = np.array([sigmoid.a_, sigmoid.b_], dtype=np.float64)
         parameters["level_weight"] = np.array([LEVEL_WEIGHT])
+        parameters["actionable_blend"] = np.array([SEVERITY_BLEND, MEDIUM_SHARE])
         return parameters

@@ -12,7 +12,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from functions.decide.corpus.templates import FIRST_HELD_OUT_SET, TEMPLATES, WEAK_KINDS
+from functions.decide.corpus.contrasts import CONTRASTS
+from functions.decide.corpus.documented_formats import DOCUMENTED_FORMATS
+from functions.decide.corpus.field_voices import FIELD_VOICES
+from functions.decide.corpus.store_systems import STORE_SYSTEMS
+from functions.decide.corpus.templates import (
+    FIRST_HELD_OUT_SET,
+    SECOND_HELD_OUT_SET,
+    TEMPLATES,
+    WEAK_KINDS,
+)
 
 CORPUS_PATH = Path(__file__).with_name("corpus.csv")
 SEED = 5
@@ -54,12 +63,27 @@ WORDS = {
     "com": ("COM3", "COM4", "/dev/ttyUSB0", "/dev/ttyACM1"),
     "user2": ("root", "dba.admin", "helpdesk", "sre-oncall"),
     "dev": ("sda1", "sdc2", "nvme1n1p1", "dm-3"),
+    "query": ("whole milk", "aa batterys", "gluten free bread", "tomatos", "nappies"),
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Each set of templates in the order its ids were given, named for how it was written: a model
+# is judged on each set while trained on the others (writers' voices differ more than templates).
+TEMPLATE_SETS = {
+    "first_corpus": TEMPLATES,
+    "first_held_out": FIRST_HELD_OUT_SET,
+    "weak_kinds": WEAK_KINDS,
+    "second_held_out": SECOND_HELD_OUT_SET,
+    "field_voices": FIELD_VOICES,
+    "documented_formats": DOCUMENTED_FORMATS,
+    "store_systems": STORE_SYSTEMS,
+    "contrasts": CONTRASTS,
 }
 
 
 @dataclass(frozen=True)
 class Template:
     template_id: str
+    template_set: str
     domain: str
     severity: str
     actionable: int
@@ -74,7 +98,7 @@ def parse_templates() -> list[Template]:
     coming last, no earlier line of the csv)."""
     templates = []
     count_of_domain: dict[str, int] = {}
-    for template_set in (TEMPLATES, FIRST_HELD_OUT_SET, WEAK_KINDS):
+    for set_name, template_set in TEMPLATE_SETS.items():
         for domain, block in template_set.items():
             lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
             for line in lines:
@@ -86,6 +110,7 @@ def parse_templates() -> list[Template]:
                 templates.append(
                     Template(
                         template_id=f"{domain}-{index:03d}",
+                        template_set=set_name,
                         domain=domain,
                         severity=SEVERITY_CODES[match["sev"]],
                         actionable=int(match["act"]),
@@ -139,6 +164,16 @@ def fill_slot(name: str, rng: random.Random) -> str:
         )
     if name == "date":
         return f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if name == "ts":
+        return (
+            f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:"
+            f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}Z"
+        )
+    if name == "clf":
+        return (
+            f"{rng.randint(1, 28):02d}/{rng.choice(_MONTHS)}/2024:{rng.randint(0, 23):02d}:"
+            f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} +0000"
+        )
     if name == "version":
         return f"{rng.randint(1, 9)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}"
     raise KeyError(f"no filler for slot {{{name}}}")

@@ -14,7 +14,13 @@ import sklearn
 
 from functions.decide import artifact
 from functions.decide.corpus.generate import CORPUS_PATH
-from functions.decide.predictor import ERROR_PLUS_THRESHOLD, Predictor, severity_of
+from functions.decide.model import MEDIUM_SHARE, SEVERITY_BLEND
+from functions.decide.predictor import (
+    ERROR_PLUS_THRESHOLD,
+    Predictor,
+    blended_actionability,
+    severity_of,
+)
 from functions.decide.training import load_corpus, train
 
 pytestmark = pytest.mark.unit
@@ -150,3 +156,19 @@ def test_error_or_worse_is_called_from_its_summed_probability():
     )
     assert probabilities[0, :2].sum() >= ERROR_PLUS_THRESHOLD > probabilities[1, :2].sum()
     assert severity_of(probabilities) == ["HIGH", "INFO", "CRITICAL"]
+
+
+def test_actionability_blends_the_actionable_head_with_the_severity_head():
+    severity = np.array(
+        [
+            # CRITICAL, HIGH, MEDIUM, LOW, INFO
+            [0.50, 0.10, 0.20, 0.10, 0.10],
+            [0.00, 0.00, 0.00, 0.10, 0.90],
+        ]
+    )
+    head = np.array([0.20, 0.60])
+    blended = blended_actionability(head, severity, np.array([0.3, 0.5]))
+    # 0.7 x the head + 0.3 x (CRITICAL + HIGH + half of MEDIUM)
+    assert blended == pytest.approx([0.7 * 0.20 + 0.3 * 0.70, 0.7 * 0.60 + 0.3 * 0.0])
+    model, _ = artifact.load()
+    assert list(model.blend) == [SEVERITY_BLEND, MEDIUM_SHARE]

@@ -69,6 +69,6 @@ def test_every_template_line_parses_and_fills():
 
 
 def test_a_bad_template_line_is_refused(monkeypatch):
-    monkeypatch.setattr(generate, "TEMPLATES", {"pos": "X9 | nonsense"})
+    monkeypatch.setattr(generate, "TEMPLATE_SETS", {"first_corpus": {"pos": "X9 | nonsense"}})
     with pytest.raises(ValueError, match="bad template line"):
         generate.parse_templates()

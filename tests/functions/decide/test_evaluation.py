@@ -28,6 +28,21 @@ def test_folds_share_no_template_and_cover_everything(corpus):
     assert sorted(tested) == list(range(len(corpus)))
 
 
+def test_writer_splits_test_each_writers_set_on_a_model_that_never_read_it(corpus):
+    from functions.decide.corpus.generate import TEMPLATE_SETS, parse_templates
+
+    set_of_template = {t.template_id: t.template_set for t in parse_templates()}
+    splits = evaluation.writer_splits(corpus)
+    assert [name for name, _, _ in splits] == list(TEMPLATE_SETS)
+    tested = []
+    for name, train_indices, test_indices in splits:
+        assert {set_of_template[corpus.templates[i]] for i in test_indices} == {name}
+        assert name not in {set_of_template[corpus.templates[i]] for i in train_indices}
+        assert len(train_indices) + len(test_indices) == len(corpus)
+        tested += list(test_indices)
+    assert sorted(tested) == list(range(len(corpus)))
+
+
 def test_reliability_table_counts_every_prediction():
     table = evaluation.reliability_table([0, 1, 1, 0], [0.05, 0.95, 1.0, 0.42])
     assert sum(row["count"] for row in table) == 4
@@ -94,6 +109,12 @@ def test_evaluate_prints_one_json_object(tmp_path, capsys):
     # Without its level a line is harder to read: the same folds score it apart.
     assert cv["no_level"] != {name: cv[name] for name in cv["no_level"]}
     assert len(cv["reliability"]) == 10
+    by_writer = report["writer_cv"]
+    assert set(by_writer["sets"]) >= {"first_corpus", "second_held_out", "documented_formats"}
+    for scored in (by_writer, *by_writer["sets"].values()):
+        for name in ("macro_f1", "error_plus_f1", "brier"):
+            assert 0.0 <= scored[name] <= 1.0
+            assert 0.0 <= scored["no_level"][name] <= 1.0
     assert report["loghub"]["systems"]["Shop"]["lines"] == 1
     holdout = report["holdout"]
     assert holdout["lines"] >= 600 and holdout["templates"] >= 150
