@@ -76,34 +76,62 @@ def scores(severity_truth, severity_predicted, actionable_truth, actionable_prob
     }
 
 
-def grouped_cv(examples: Examples, seed: int = SEED, folds: int = FOLDS) -> dict:
-    """Train on four fifths of the templates, test on the unseen fifth, five times.
+def predicted_both_ways(model, test: Examples) -> dict[str, tuple[list[str], list[float]]]:
+    """The model's severities and actionable probabilities for `test`, twice: with the lines'
+    levels (`level`), and with every level removed (`no_level`), as Loghub is scored and as a
+    line without a level arrives."""
+    both = {}
+    for condition, levels in (("level", test.levels), ("no_level", [None] * len(test))):
+        predictions = model.predict(test.messages, levels)
+        both[condition] = (
+            list(predictions.severity),
+            [float(p) for p in predictions.actionable_probability],
+        )
+    return both
 
-    Each test fold is scored twice: with the lines' levels, and with every level removed
-    (`no_level`), as Loghub is scored and as a line without a level arrives."""
-    severity_truth, actionable_truth = [], []
-    predicted = {"level": ([], []), "no_level": ([], [])}
-    fold_sizes = []
+
+def scored_both_ways(test: Examples, both: dict[str, tuple[list[str], list[float]]]) -> dict:
+    """`scores` with levels at the top, and without them under `no_level`."""
+    measured = {
+        condition: scores(test.severities, severities, test.actionable, probabilities)
+        for condition, (severities, probabilities) in both.items()
+    }
+    return {**measured["level"], "no_level": measured["no_level"]}
+
+
+class Pooled:
+    """Test lines and their predictions gathered over folds, to be scored as one."""
+
+    def __init__(self) -> None:
+        self.tested = Examples()
+        self.predicted: dict[str, tuple[list[str], list[float]]] = {
+            "level": ([], []),
+            "no_level": ([], []),
+        }
+
+    def add(self, test: Examples, both: dict[str, tuple[list[str], list[float]]]) -> None:
+        self.tested.extend(test)
+        for condition, (severities, probabilities) in both.items():
+            self.predicted[condition][0].extend(severities)
+            self.predicted[condition][1].extend(probabilities)
+
+    def scored(self) -> dict:
+        return scored_both_ways(self.tested, self.predicted)
+
+
+def grouped_cv(examples: Examples, seed: int = SEED, folds: int = FOLDS) -> dict:
+    """Train on four fifths of the templates, test on the unseen fifth, five times; each test
+    fold scored with its lines' levels and without (`predicted_both_ways`)."""
+    pooled, fold_sizes = Pooled(), []
     for train_indices, test_indices in template_folds(examples, folds):
         model = train(examples.subset(train_indices), seed=seed)
         test = examples.subset(test_indices)
-        severity_truth += test.severities
-        actionable_truth += test.actionable
-        for condition, levels in (("level", test.levels), ("no_level", [None] * len(test))):
-            predictions = model.predict(test.messages, levels)
-            severities, probabilities = predicted[condition]
-            severities += predictions.severity
-            probabilities += [float(p) for p in predictions.actionable_probability]
+        pooled.add(test, predicted_both_ways(model, test))
         fold_sizes.append({"lines": len(test), "templates": len(set(test.templates))})
-    measured = {
-        condition: scores(severity_truth, severities, actionable_truth, probabilities)
-        for condition, (severities, probabilities) in predicted.items()
-    }
     return {
         "folds": fold_sizes,
-        **measured["level"],
-        "reliability": reliability_table(actionable_truth, predicted["level"][1]),
-        "no_level": measured["no_level"],
+        **pooled.scored(),
+        "reliability": reliability_table(pooled.tested.actionable, pooled.predicted["level"][1]),
     }
 
 
@@ -123,35 +151,18 @@ def writer_cv(examples: Examples, seed: int = SEED) -> dict:
     the corpus comes to lines in a voice the model has never read (a blind set written by
     another hand scores about as its set does here). Scored with levels and without, like
     `grouped_cv`: per set, and pooled over all of them."""
-    severity_truth, actionable_truth = [], []
-    predicted = {"level": ([], []), "no_level": ([], [])}
-    per_set = {}
+    pooled, per_set = Pooled(), {}
     for name, train_indices, test_indices in writer_splits(examples):
         model = train(examples.subset(train_indices), seed=seed)
         test = examples.subset(test_indices)
-        severity_truth += test.severities
-        actionable_truth += test.actionable
-        set_scores = {}
-        for condition, levels in (("level", test.levels), ("no_level", [None] * len(test))):
-            predictions = model.predict(test.messages, levels)
-            probabilities = [float(p) for p in predictions.actionable_probability]
-            severities, pooled_probabilities = predicted[condition]
-            severities += predictions.severity
-            pooled_probabilities += probabilities
-            set_scores[condition] = scores(
-                test.severities, predictions.severity, test.actionable, probabilities
-            )
+        both = predicted_both_ways(model, test)
+        pooled.add(test, both)
         per_set[name] = {
             "lines": len(test),
             "templates": len(set(test.templates)),
-            **set_scores["level"],
-            "no_level": set_scores["no_level"],
+            **scored_both_ways(test, both),
         }
-    measured = {
-        condition: scores(severity_truth, severities, actionable_truth, probabilities)
-        for condition, (severities, probabilities) in predicted.items()
-    }
-    return {"sets": per_set, **measured["level"], "no_level": measured["no_level"]}
+    return {"sets": per_set, **pooled.scored()}
 
 
 def holdout(model: Predictor, path: Path = HOLDOUT_PATH) -> dict:
@@ -160,20 +171,10 @@ def holdout(model: Predictor, path: Path = HOLDOUT_PATH) -> dict:
     The set was written by hand before the model was ever run on it (holdout/README.md): its
     figures are only honest while nothing is tuned on them."""
     examples = load_corpus(path)
-    measured = {}
-    for condition, levels in (("level", examples.levels), ("no_level", [None] * len(examples))):
-        predictions = model.predict(examples.messages, levels)
-        measured[condition] = scores(
-            examples.severities,
-            predictions.severity,
-            examples.actionable,
-            [float(p) for p in predictions.actionable_probability],
-        )
     return {
         "lines": len(examples),
         "templates": len(set(examples.templates)),
-        **measured["level"],
-        "no_level": measured["no_level"],
+        **scored_both_ways(examples, predicted_both_ways(model, examples)),
     }
 
 
