@@ -14,8 +14,8 @@ stream poller saw the cancelled changes and none after them.
 The other `install_*` functions take out what moto repeats on every request and that made most
 of the runner's time under load (each is measured in BENCHMARKS.md, and each has a test that
 the answers stay moto's): parsing an update expression's text and a condition, copying and
-checking an update's tree,
-serializing plain results against the API model, listing its handler's methods.
+checking an update's tree, serializing plain results against the API model, listing its
+handler's methods.
 """
 
 import copy
