@@ -86,20 +86,24 @@ def test_stream_changes_arrive_in_order_and_a_failure_is_retried_from_it(aws):
     assert isinstance(record["dynamodb"]["ApproximateCreationDateTime"], int)
 
 
-def test_a_lone_change_is_read_at_once_and_a_storm_of_changes_is_gathered_into_batches(aws):
+def test_a_lone_change_is_read_at_once_and_a_storm_of_changes_is_gathered_into_batches(
+    aws, monkeypatch
+):
     table = aws.tables["GroupsTable"]
     stop = threading.Event()
     trigger = Trigger("Recorder", "DynamoDB", "GroupsTable", 100, True)
     poller = StreamPoller(SPEC, trigger, stop, aws.streams["GroupsTable"])
     dynamodb = boto3.client("dynamodb")
+    # An idle poll far slower than the wake: a change read within a second was woken for.
+    monkeypatch.setattr(triggers, "STREAM_IDLE_SECONDS", 10.0)
     poller.start()
     try:
-        time.sleep(triggers.STREAM_IDLE_SECONDS * 2)  # idle: shards known, nothing to read
+        time.sleep(0.5)  # idle: shards known, nothing to read, waiting
         written = time.monotonic()
         dynamodb.put_item(TableName=table, Item={"fingerprint": {"S": "lone"}})
         invoked.set()  # what the runner's WakeOnTableWrite does after each write
         assert wait_for(lambda: len(received) == 1)
-        assert invocations[0][0] - written < triggers.STREAM_IDLE_SECONDS  # woken, not polled
+        assert invocations[0][0] - written < 1.0  # woken, not polled
         storm_began = time.monotonic()
         for n in range(40):
             dynamodb.put_item(TableName=table, Item={"fingerprint": {"S": f"storm-{n}"}})
