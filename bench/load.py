@@ -9,6 +9,11 @@ are retried with the shipper's backoff. A slow ingest so makes the next batch bi
 than piling up requests. Lines are "written" on a fixed schedule (rate per shipper); a line's
 latency runs from its write to the 202 that takes it.
 
+Throughput is `accepted_lines_per_s_steady`, read after the first sixth of the run, beside the
+median latency of the lines written in each sixth (see SPANS); `accepted_lines_per_s_in_window`
+(acked within the run over its length) is kept, and is below the offered rate by the lines
+still in a linger or in flight when the run ends.
+
 Proof of no loss: every line is in a 202's `accepted` or, for a batch sent again after its
 answer was lost, its `duplicates`; for every error kind the count of its group in the status
 API (`/api/groups`, admin token) equals the error lines of that kind sent (exactly once), and
@@ -49,6 +54,13 @@ STARTUP_SECONDS = 120
 # How long the shippers may take after the run to deliver what they still hold: a stack that
 # takes fewer lines/s than offered works through the backlog, and the count is still checked.
 DRAIN_SECONDS = 900
+# Throughput is read after the first sixth of the run (shippers start together and their first
+# batches wait out a linger) and in six spans of write time: a stack that keeps up accepts the
+# offered rate and keeps the same latency from span to span; one that falls behind shows a
+# latency that grows. (Lines acked within the run, divided by its length, cannot reach the
+# offered rate however fast the stack: by Little's law the lines still lingering or in flight
+# when it ends are the rate times the mean write-to-ack latency.)
+SPANS = 6
 
 
 def _stat(pid: int) -> list[str]:
@@ -112,6 +124,9 @@ class ShipperTally:
     line_ms: list[float] = field(default_factory=list)
     last_ack: float = 0.0
     acked_in_window: int = 0
+    acks: list[tuple[float, int]] = field(default_factory=list)  # (ack time, lines) per batch
+    # write-to-ack ms of the lines written in each sixth of the run
+    line_ms_by_span: list[list[float]] = field(default_factory=lambda: [[] for _ in range(SPANS)])
     errors_sent: dict[str, int] = field(default_factory=dict)
     failure: str | None = None
 
@@ -129,6 +144,7 @@ class SimulatedShipper(threading.Thread):
         self.offset = 0
         self.lines: list[tuple[str, bool]] = []  # (text, looks like an error) by line number
         self.tally = ShipperTally()
+        self.start_at = start_at
         self.window_ends = start_at + plan.duration
         self.connection: http.client.HTTPConnection | None = None
 
@@ -189,11 +205,15 @@ class SimulatedShipper(threading.Thread):
                 self.offset += len(line.encode("utf-8")) + 1
             self._deliver(events)
             acked = time.monotonic()
-            self.tally.line_ms.extend(
-                (acked - self.written_at(number)) * 1000 for number in range(sent, upto)
-            )
+            for number in range(sent, upto):
+                written = self.written_at(number)
+                latency_ms = (acked - written) * 1000
+                self.tally.line_ms.append(latency_ms)
+                span = int((written - self.start_at) * SPANS / plan.duration)
+                self.tally.line_ms_by_span[min(SPANS - 1, max(0, span))].append(latency_ms)
             if acked <= self.window_ends:
                 self.tally.acked_in_window += upto - sent
+            self.tally.acks.append((acked, upto - sent))
             self.tally.last_ack = acked
             self.tally.lines_sent += upto - sent
             sent = upto
@@ -440,6 +460,13 @@ def _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cp
         and all(kind["equal"] for kind in kinds.values())
     )
     wall = finished - start_at
+    steady_from = start_at + plan.duration / SPANS
+    acked_steady = sum(
+        lines
+        for tally in tallies
+        for acked, lines in tally.acks
+        if steady_from <= acked <= start_at + plan.duration
+    )
     return {
         "load": {
             "plan": {
@@ -458,6 +485,19 @@ def _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cp
                 sum(t.acked_in_window for t in tallies) / plan.duration
             ),
             "accepted_lines_per_s_overall": round(accepted / elapsed) if elapsed else None,
+            # The throughput: lines acked after the first sixth of the run, per second.
+            "accepted_lines_per_s_steady": round(
+                acked_steady / (plan.duration - plan.duration / SPANS)
+            ),
+            # Median write-to-ack latency of the lines written in each sixth of the run: flat
+            # when the stack keeps up, growing when it falls behind.
+            "line_p50_ms_by_sixth_of_run": [
+                round(statistics.median(span), 1) if span else None
+                for span in (
+                    [ms for tally in tallies for ms in tally.line_ms_by_span[index]]
+                    for index in range(SPANS)
+                )
+            ],
             "seconds_to_deliver_all": round(elapsed, 1),
             "batches": batches,
             "mean_batch_lines": round(accepted / batches, 1) if batches else None,

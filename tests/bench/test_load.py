@@ -21,6 +21,12 @@ def test_a_short_load_loses_nothing():
         assert kind == {**kind, "counted": kind["sent"], "groups": 1, "equal": True}, name
     assert report["nothing_lost"] is True
     assert report["ingest_request_ms"]["p95"] > 0
+    # 250 lines/s offered and easily taken: after the first sixth the stack accepts about
+    # that (lines still lingering at the end are left out), with a latency in every sixth.
+    assert 150 <= report["accepted_lines_per_s_steady"] <= 300
+    latencies = report["line_p50_ms_by_sixth_of_run"]
+    assert len(latencies) == 6
+    assert all(0 < ms < 5000 for ms in latencies)
 
 
 @pytest.mark.unit
