@@ -55,11 +55,11 @@ STARTUP_SECONDS = 120
 # takes fewer lines/s than offered works through the backlog, and the count is still checked.
 DRAIN_SECONDS = 900
 # Throughput is read after the first sixth of the run (shippers start together and their first
-# batches wait out a linger) and in six spans of write time: a stack that keeps up accepts the
-# offered rate and keeps the same latency from span to span; one that falls behind shows a
-# latency that grows. (Lines acked within the run, divided by its length, cannot reach the
-# offered rate however fast the stack: by Little's law the lines still lingering or in flight
-# when it ends are the rate times the mean write-to-ack latency.)
+# batches wait out a linger), and the backlog and latency in each sixth: a stack that keeps up
+# accepts the offered rate and keeps its backlog and latency level; one that falls behind shows
+# them growing. (Lines acked within the run, divided by its length, cannot reach the offered
+# rate however fast the stack: by Little's law the lines still lingering or in flight when it
+# ends are the rate times the mean write-to-ack latency.)
 SPANS = 6
 
 
@@ -150,6 +150,14 @@ class SimulatedShipper(threading.Thread):
 
     def written_at(self, line_number: int) -> float:
         return self.first_line_at + line_number / self.plan.rate
+
+    def written_by(self, moment: float) -> int:
+        """How many of its lines the schedule has written by `moment`."""
+        if moment < self.first_line_at:
+            return 0
+        return min(
+            self.plan.lines_per_shipper, int((moment - self.first_line_at) * self.plan.rate) + 1
+        )
 
     def run(self) -> None:
         try:
@@ -467,6 +475,12 @@ def _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cp
         for acked, lines in tally.acks
         if steady_from <= acked <= start_at + plan.duration
     )
+    ends_of_sixths = [start_at + plan.duration * (k + 1) / SPANS for k in range(SPANS)]
+    backlog = [
+        sum(shipper.written_by(end) for shipper in shippers)
+        - sum(lines for tally in tallies for acked, lines in tally.acks if acked <= end)
+        for end in ends_of_sixths
+    ]
     return {
         "load": {
             "plan": {
@@ -489,6 +503,11 @@ def _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cp
             "accepted_lines_per_s_steady": round(
                 acked_steady / (plan.duration - plan.duration / SPANS)
             ),
+            # Lines written and not yet accepted at the end of each sixth of the run (lingering,
+            # in flight or queued): it stays level when the stack keeps up and grows by the
+            # shortfall when it does not. The steady rate is the offered rate less the growth
+            # from the end of the first sixth to the end of the run, over that time.
+            "backlog_lines_at_end_of_each_sixth": backlog,
             # Median write-to-ack latency of the lines written in each sixth of the run: flat
             # when the stack keeps up, growing when it falls behind.
             "line_p50_ms_by_sixth_of_run": [

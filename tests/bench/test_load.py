@@ -27,6 +27,10 @@ def test_a_short_load_loses_nothing():
     latencies = report["line_p50_ms_by_sixth_of_run"]
     assert len(latencies) == 6
     assert all(0 < ms < 5000 for ms in latencies)
+    # At most the lines of a linger and a request per shipper wait at any time.
+    backlog = report["backlog_lines_at_end_of_each_sixth"]
+    assert len(backlog) == 6
+    assert all(0 <= lines <= 500 for lines in backlog)
 
 
 @pytest.mark.unit
