@@ -18,12 +18,13 @@ log = logging.getLogger("stacklens.triggers")
 
 # An idle stream poller looks again after this long, or at once when a table was written.
 STREAM_IDLE_SECONDS = 0.25
-# But it invokes the function at most once in this long, and reads again only after it: on an
-# idle stack a new error is decided at once, while under a storm of writes the changes gather
-# into batches, as Lambda's poller gathers them between its reads of a shard (four a second on
-# AWS). Without it every error-carrying ingest batch woke a read and a decide invocation of its
-# own, each paying the batch's fixed reads and writes.
-STREAM_MIN_INTERVAL_SECONDS = 0.05
+# But it invokes the function at most once in this long, and reads again only after it, as
+# Lambda polls a DynamoDB stream's shards "at a base rate of 4 times per second" and invokes the
+# function with what it read (AWS Lambda guide, "Using AWS Lambda with Amazon DynamoDB"). On an
+# idle stack a new error is decided at once (the last invocation is long past); under a storm of
+# writes the changes gather into batches, each paying decide's fixed reads and writes once. At
+# 50 ms the runner spent 12-17 % more CPU per line at 5,000 lines/s (BENCHMARKS.md).
+STREAM_MIN_INTERVAL_SECONDS = 0.25
 SHARDS_REFRESH_SECONDS = 2.0
 RETRY_BACKOFF_CAP_SECONDS = 5.0
 
