@@ -62,3 +62,14 @@ def test_a_small_priced_run_counts_every_function_and_price():
     if priced["error_lines"]:
         assert ingest["write_units_per_million_lines"] > 0
         assert priced["functions"]["decide"]["invocations_per_million_lines"] > 0
+
+
+@pytest.mark.unit
+def test_with_errors_sent_at_once_api_gateway_alone_puts_the_floor_above_the_goal():
+    floor = cost.floor_if_errors_leave_at_once(0.01)
+    assert floor["error_lines_per_million_lines"] == 10_000
+    # 10,000 requests and invocations and at least 10,000 write units per million lines
+    assert floor["with_api_gateway"] == pytest.approx(10_000 * (1.00 + 0.20 + 0.625) / 1e6)
+    assert floor["with_function_url"] == pytest.approx(10_000 * (0.20 + 0.625) / 1e6)
+    assert floor["with_function_url"] < cost.GOAL_DOLLARS_PER_MILLION_LINES
+    assert floor["with_api_gateway"] > cost.GOAL_DOLLARS_PER_MILLION_LINES
