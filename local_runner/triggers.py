@@ -23,7 +23,7 @@ STREAM_IDLE_SECONDS = 0.25
 # function with what it read (AWS Lambda guide, "Using AWS Lambda with Amazon DynamoDB"). On an
 # idle stack a new error is decided at once (the last invocation is long past); under a storm of
 # writes the changes gather into batches, each paying decide's fixed reads and writes once. At
-# 50 ms the runner spent 12-17 % more CPU per line at 5,000 lines/s (BENCHMARKS.md).
+# 50 ms the runner spent 11-17 % more CPU per line at 5,000 lines/s (BENCHMARKS.md).
 STREAM_MIN_INTERVAL_SECONDS = 0.25
 SHARDS_REFRESH_SECONDS = 2.0
 RETRY_BACKOFF_CAP_SECONDS = 5.0
