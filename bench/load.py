@@ -10,9 +10,9 @@ than piling up requests. Lines are "written" on a fixed schedule (rate per shipp
 latency runs from its write to the 202 that takes it.
 
 Throughput is `accepted_lines_per_s_steady`, read after the first sixth of the run, beside the
-median latency of the lines written in each sixth (see SPANS); `accepted_lines_per_s_in_window`
-(acked within the run over its length) is kept, and is below the offered rate by the lines
-still in a linger or in flight when the run ends.
+backlog at the end of each sixth and the median latency of the lines written in each (see
+SPANS); `accepted_lines_per_s_in_window` (acked within the run over its length) is kept, and is
+below the offered rate by the lines still in a linger or in flight when the run ends.
 
 Proof of no loss: every line is in a 202's `accepted` or, for a batch sent again after its
 answer was lost, its `duplicates`; for every error kind the count of its group in the status

@@ -22,15 +22,14 @@ def test_a_short_load_loses_nothing():
     assert report["nothing_lost"] is True
     assert report["ingest_request_ms"]["p95"] > 0
     # 250 lines/s offered and easily taken: after the first sixth the stack accepts about
-    # that (lines still lingering at the end are left out), with a latency in every sixth.
-    assert 150 <= report["accepted_lines_per_s_steady"] <= 300
+    # that, and each sixth's lines wait about their linger (bounds wide enough for a slow CI).
+    assert 100 <= report["accepted_lines_per_s_steady"] <= 300
     latencies = report["line_p50_ms_by_sixth_of_run"]
     assert len(latencies) == 6
-    assert all(0 < ms < 5000 for ms in latencies)
-    # At most the lines of a linger and a request per shipper wait at any time.
+    assert all(0 < ms < 10_000 for ms in latencies)
     backlog = report["backlog_lines_at_end_of_each_sixth"]
     assert len(backlog) == 6
-    assert all(0 <= lines <= 500 for lines in backlog)
+    assert all(0 <= lines <= 1_000 for lines in backlog)
 
 
 @pytest.mark.unit
