@@ -306,12 +306,24 @@ def _first_values(group: GroupAggregate) -> list:
     ]
 
 
+_SIGNING_FIELDS = [
+    "host_id",
+    "key",
+    "previous_key",
+    "previous_key_until",
+    "store",
+    "desired_state",
+]
+
+
 class DynamoHostRegistry:
     """Registered shippers (Hosts table)."""
 
     def find(self, host_id: str) -> Host | None:
         try:
-            row = HostModel.get(host_id, consistent_read=True)
+            # Every batch reads its host: only what signing needs, not the heartbeat's files
+            # and stats (a host's list of watched files grows with it).
+            row = HostModel.get(host_id, consistent_read=True, attributes_to_get=_SIGNING_FIELDS)
         except HostModel.DoesNotExist:
             return None
         return Host(

@@ -486,3 +486,27 @@ def test_any_well_formed_batch_is_accepted(key, lines, file_id):
     assert answer.status == 202, answer.body
     counts = json_of(answer)
     assert counts["accepted"] + counts["duplicates"] == len(events)
+
+
+def test_a_batch_reads_only_its_hosts_signing_fields_not_its_heartbeat(key):
+    files = [
+        {"path": f"/var/log/pos/till{n}.log", "file_id": f"inode-{n}", "offset": 10}
+        for n in range(30)
+    ]
+    heartbeat = {"host": "pos-1", "files": files, "stats": {"events_sent": 12}}
+    assert post_signed("/api/watcher/heartbeat", key, heartbeat).status == 200
+    asked = []
+    client = HostModel._get_connection().connection.client
+    remember = lambda params, **_: asked.append(params)  # noqa: E731
+    client.meta.events.register("before-parameter-build.dynamodb.GetItem", remember)
+    try:
+        answer = post_signed("/ingest", key, batch([event(PAYMENT, 0)]))
+    finally:
+        client.meta.events.unregister("before-parameter-build.dynamodb.GetItem", remember)
+
+    assert answer.status == 202
+    (read,) = [params for params in asked if params["TableName"] == HostModel.Meta.table_name]
+    assert "ProjectionExpression" in read  # without one, GetItem answers the whole item
+    fields = set(read["ExpressionAttributeNames"].values())
+    assert {"key", "previous_key", "previous_key_until"} <= fields
+    assert not fields & {"files", "stats", "last_heartbeat"}
