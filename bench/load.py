@@ -123,7 +123,6 @@ class ShipperTally:
     request_ms: list[float] = field(default_factory=list)
     line_ms: list[float] = field(default_factory=list)
     last_ack: float = 0.0
-    acked_in_window: int = 0
     acks: list[tuple[float, int]] = field(default_factory=list)  # (ack time, lines) per batch
     # write-to-ack ms of the lines written in each sixth of the run
     line_ms_by_span: list[list[float]] = field(default_factory=lambda: [[] for _ in range(SPANS)])
@@ -145,7 +144,6 @@ class SimulatedShipper(threading.Thread):
         self.lines: list[tuple[str, bool]] = []  # (text, looks like an error) by line number
         self.tally = ShipperTally()
         self.start_at = start_at
-        self.window_ends = start_at + plan.duration
         self.connection: http.client.HTTPConnection | None = None
 
     def written_at(self, line_number: int) -> float:
@@ -219,8 +217,6 @@ class SimulatedShipper(threading.Thread):
                 self.tally.line_ms.append(latency_ms)
                 span = int((written - self.start_at) * SPANS / plan.duration)
                 self.tally.line_ms_by_span[min(SPANS - 1, max(0, span))].append(latency_ms)
-            if acked <= self.window_ends:
-                self.tally.acked_in_window += upto - sent
             self.tally.acks.append((acked, upto - sent))
             self.tally.last_ack = acked
             self.tally.lines_sent += upto - sent
@@ -468,12 +464,13 @@ def _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cp
         and all(kind["equal"] for kind in kinds.values())
     )
     wall = finished - start_at
+    window_ends = start_at + plan.duration
     steady_from = start_at + plan.duration / SPANS
     acked_steady = sum(
         lines
         for tally in tallies
         for acked, lines in tally.acks
-        if steady_from <= acked <= start_at + plan.duration
+        if steady_from <= acked <= window_ends
     )
     ends_of_sixths = [start_at + plan.duration * (k + 1) / SPANS for k in range(SPANS)]
     backlog = [
@@ -496,7 +493,8 @@ def _report(plan, shippers, groups, start_at, finished, generator_cpu, runner_cp
             "accepted": accepted,
             "duplicates": duplicates,
             "accepted_lines_per_s_in_window": round(
-                sum(t.acked_in_window for t in tallies) / plan.duration
+                sum(lines for t in tallies for acked, lines in t.acks if acked <= window_ends)
+                / plan.duration
             ),
             "accepted_lines_per_s_overall": round(accepted / elapsed) if elapsed else None,
             # The throughput: lines acked after the first sixth of the run, per second.

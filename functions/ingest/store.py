@@ -306,24 +306,28 @@ def _first_values(group: GroupAggregate) -> list:
     ]
 
 
-_SIGNING_FIELDS = [
-    "host_id",
-    "key",
-    "previous_key",
-    "previous_key_until",
-    "store",
-    "desired_state",
-]
-
-
 class DynamoHostRegistry:
     """Registered shippers (Hosts table)."""
 
+    # What a Host is made of: every batch reads its host, and only this (not the heartbeat's
+    # files and stats: a host's list of watched files grows with it).
+    SIGNING_FIELDS = [
+        attribute.attr_name
+        for attribute in (
+            HostModel.host_id,
+            HostModel.key,
+            HostModel.previous_key,
+            HostModel.previous_key_until,
+            HostModel.store,
+            HostModel.desired_state,
+        )
+    ]
+
     def find(self, host_id: str) -> Host | None:
         try:
-            # Every batch reads its host: only what signing needs, not the heartbeat's files
-            # and stats (a host's list of watched files grows with it).
-            row = HostModel.get(host_id, consistent_read=True, attributes_to_get=_SIGNING_FIELDS)
+            row = HostModel.get(
+                host_id, consistent_read=True, attributes_to_get=self.SIGNING_FIELDS
+            )
         except HostModel.DoesNotExist:
             return None
         return Host(
