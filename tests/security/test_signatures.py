@@ -30,7 +30,9 @@ def _refused(answer, field: str) -> None:
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("path", INGEST_ROUTES)
-@pytest.mark.parametrize("age", [MAX_CLOCK_SKEW_SECONDS + 1, -(MAX_CLOCK_SKEW_SECONDS + 1)])
+# 2 s past the window, not 1: the header holds whole seconds (a future time rounds down) and
+# the stack reads its clock a moment later, so 301 s ahead could arrive as 300.x s ahead.
+@pytest.mark.parametrize("age", [MAX_CLOCK_SKEW_SECONDS + 2, -(MAX_CLOCK_SKEW_SECONDS + 2)])
 def test_a_stale_or_future_signature_is_refused_and_nothing_stored(secret_stack, path, age):
     # A captured request replayed later looks like this: a right signature of an old timestamp.
     host_id, key = register(secret_stack)
@@ -222,3 +224,25 @@ def test_a_key_never_given_is_refused_in_and_after_the_grace_period():
         with pytest.raises(Rejected) as refused:
             authenticate(_signed_by("guessed", now), b"{}", lambda _: HOST, now=now)
         assert refused.value.message == "signature does not match the body"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("clock_ahead", "fresh"),
+    [
+        (MAX_CLOCK_SKEW_SECONDS, True),
+        (MAX_CLOCK_SKEW_SECONDS + 1, False),
+        (-MAX_CLOCK_SKEW_SECONDS, True),
+        (-(MAX_CLOCK_SKEW_SECONDS + 1), False),
+    ],
+)
+def test_the_replay_window_ends_exactly_at_its_edge(clock_ahead, fresh):
+    signed_at = 999_000.0
+    headers = _signed_by("new-key", signed_at)
+    now = signed_at + clock_ahead
+    if fresh:
+        assert authenticate(headers, b"{}", lambda _: HOST, now=now) == HOST
+    else:
+        with pytest.raises(Rejected) as refused:
+            authenticate(headers, b"{}", lambda _: HOST, now=now)
+        assert (refused.value.status, refused.value.field) == (401, "X-StackLens-Timestamp")
