@@ -99,7 +99,7 @@ class TallyStore:
         self.claimed: set[tuple[str, str, int]] = set()
         self.counts: dict[str, int] = {}
 
-    def commit(self, errors, host, store):
+    def commit(self, errors, kept, host, store):
         new = [e for e in errors if (host, e.event.file_id, e.event.offset) not in self.claimed]
         self.claimed.update((host, e.event.file_id, e.event.offset) for e in new)
         commits = []
@@ -108,9 +108,6 @@ class TallyStore:
             mine = [e for e in new if e.fingerprint == group.fingerprint]
             commits.append(Commit(group, mine))
         return commits
-
-    def save_occurrences(self, errors, host, store) -> None:
-        pass
 
 
 def _speed_without_storage() -> dict:
@@ -231,8 +228,8 @@ def _with_moto_storage() -> dict:
             seconds = time.perf_counter() - started
             first_hour = meter.totals()
             by_table = dict(meter.items_by_table)
-            # The same hour goes on: every group is known, holds its samples and has had its
-            # first occurrences kept, so from here writes are what a steady stream costs.
+            # The same hour goes on: every group is known and has had its first occurrences
+            # kept, so from here writes are what a steady stream costs.
             with WriteMeter() as steady:
                 for batch in batches_of(pos_lines(STORED_LINES, seed=12), file_id="inode-2"):
                     ingest(batch, store, rules, sampler)

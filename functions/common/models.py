@@ -45,7 +45,6 @@ class GroupModel(Model):
     more_hosts = BooleanAttribute(null=True)  # seen on hosts beyond those listed
     more_stores = BooleanAttribute(null=True)
     sources = UnicodeSetAttribute(default=set)
-    samples = ListAttribute(default=list)  # a few raw event texts, newest last
     # The host, store and file of the group's latest batch.
     last_host = UnicodeAttribute(null=True)
     last_store = UnicodeAttribute(null=True)

@@ -25,13 +25,12 @@ MAX_STORED_LINE_CHARS = 64 * 1024
 MAX_FILE_ID_BYTES = 512
 MAX_SOURCE_BYTES = 1024
 MAX_OFFSET = 2**63 - 1
-SAMPLES_KEPT = 5
 # A group lists at most this many of the hosts and stores it was seen on (the first ones), and
 # says when there were more: its item is rewritten on every batch (functions/ingest/known_groups).
 HOSTS_KEPT = 20
 STORES_KEPT = 20
-# What a group keeps of its texts: enough to read, small enough for a 400 KB item.
-MAX_SAMPLE_CHARS = 4096
+# What a group keeps of its first message and template: enough to read. Its raw lines are its
+# occurrences: a group item is billed by its whole size on every batch that updates it.
 MAX_GROUP_TEXT_CHARS = 2048
 DEMO_SOURCE_PREFIX = "webhook:"
 
@@ -53,6 +52,10 @@ class Batch:
     events: tuple[WireEvent, ...]
 
 
+# An event's identity within its host's batches: the file it was read from and its offset.
+EventId = tuple[str, int]
+
+
 @dataclass(frozen=True)
 class AnalysedError:
     """An event that is an error, with its parse, its group and its classification."""
@@ -62,6 +65,10 @@ class AnalysedError:
     fingerprint: str
     template: str
     classification: Classification
+
+    @property
+    def event_id(self) -> EventId:
+        return (self.event.file_id, self.event.offset)
 
 
 @dataclass
@@ -85,7 +92,6 @@ class GroupAggregate:
     hosts: set[str] = field(default_factory=set)
     stores: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
-    samples: list[str] = field(default_factory=list)
 
 
 def decompress(raw: bytes, content_encoding: str | None) -> bytes:
@@ -232,8 +238,6 @@ def aggregate(errors: list[AnalysedError], host: str, store: str | None) -> list
         if store:
             group.stores.add(store)
         group.sources.add(event.source)
-        if len(group.samples) < SAMPLES_KEPT:
-            group.samples.append(event.line[:MAX_SAMPLE_CHARS])
     return list(groups.values())
 
 

@@ -1,10 +1,11 @@
 """Ingest's DynamoDB writes (pynamodb): event ledgers, group totals, occurrences, hosts.
 
-A batch's new error events are claimed and counted in one transaction: a conditional update
-of each file ledger touched (it holds the offsets of the file's error events; the condition
-refuses an offset already there) and one UpdateItem per group. All happen or none, so a
-crash or a concurrent copy can neither count an event twice nor lose it. Never a read
-followed by a plain write: a read only tells which offsets to leave out of the next try.
+A batch's new error events are claimed, counted and sampled in one transaction: a conditional
+update of each file ledger touched (it holds the offsets of the file's error events; the
+condition refuses an offset already there), one UpdateItem per group and a put of each kept
+occurrence. All happen or none, so a crash or a concurrent copy can neither count an event
+twice nor lose it, and a group is never counted without its kept lines. Never a read followed
+by a plain write: a read only tells which offsets to leave out of the next try.
 """
 
 import random
@@ -19,9 +20,9 @@ from functions.common import clock
 from functions.common.models import GroupModel, HostModel, OccurrenceModel, SeenModel
 from functions.ingest.batch import (
     HOSTS_KEPT,
-    SAMPLES_KEPT,
     STORES_KEPT,
     AnalysedError,
+    EventId,
     GroupAggregate,
     aggregate,
     stored_line,
@@ -31,10 +32,10 @@ from functions.ingest.known_groups import KnownGroup, KnownGroups
 from functions.ingest.pipeline import Commit
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
-# A transaction holds at most 100 items and a condition expression 4 KB: errors are
+# A transaction holds at most 100 items and 4 MB, a condition expression 4 KB: errors are
 # committed in chunks of this many (each chunk atomic on its own); one chunk per batch
 # in the common case.
-ERRORS_PER_COMMIT = 48  # at most 48 ledgers + 48 groups: within 100 items
+ERRORS_PER_COMMIT = 33  # at most 33 ledgers + 33 groups + 33 occurrences: within 100 items
 # One ledger item per 256 KiB of a file: even if every line were an 8-byte error, its
 # offsets would take some 160 KB, within DynamoDB's 400 KB item.
 LEDGER_SPAN_BYTES = 1 << 18
@@ -65,14 +66,17 @@ class DynamoIngestStore:
     def _expires_at(self):
         return clock.now() + timedelta(days=self.retention_days)
 
-    def commit(self, errors: list[AnalysedError], host: str, store: str | None) -> list[Commit]:
+    def commit(
+        self, errors: list[AnalysedError], kept: set[EventId], host: str, store: str | None
+    ) -> list[Commit]:
         commits: list[Commit] = []
         for start in range(0, len(errors), ERRORS_PER_COMMIT):
-            commits += self._commit_chunk(errors[start : start + ERRORS_PER_COMMIT], host, store)
+            chunk = errors[start : start + ERRORS_PER_COMMIT]
+            commits += self._commit_chunk(chunk, kept, host, store)
         return _merged(commits, host, store)
 
     def _commit_chunk(
-        self, errors: list[AnalysedError], host: str, store: str | None
+        self, errors: list[AnalysedError], kept: set[EventId], host: str, store: str | None
     ) -> list[Commit]:
         taken: dict[str, set[int]] = {}  # offsets a cancelled try found already in a ledger
         for attempt in range(MAX_COMMIT_ATTEMPTS):
@@ -81,8 +85,9 @@ class DynamoIngestStore:
                 return []
             groups = aggregate(new, host, store)
             ledgers = _ledger_offsets(host, new)
+            occurrences = self._occurrences([e for e in new if e.event_id in kept], host, store)
             try:
-                self._transact(ledgers, groups)
+                self._transact(ledgers, groups, occurrences)
             except TransactWriteError as error:
                 reasons = [reason.code if reason else None for reason in error.cancellation_reasons]
                 if "TransactionConflict" in reasons:  # a concurrent copy: try again shortly
@@ -90,7 +95,9 @@ class DynamoIngestStore:
                     continue
                 if "ConditionalCheckFailed" not in reasons:
                     raise
-                # Ledgers come first in the transaction, then groups.
+                # pynamodb sends the puts (occurrences, unconditional) before the updates
+                # (ledgers, then groups): a reason answers the item at its place.
+                reasons = reasons[len(occurrences) :]
                 for key, code in zip(ledgers, reasons, strict=False):
                     if code == "ConditionalCheckFailed":
                         taken[key] = _ledger_content(key)
@@ -102,21 +109,22 @@ class DynamoIngestStore:
                 if refused:  # a list filled up, or a known group is gone: read them again
                     self._learn(refused)
                 continue
-            self._top_up_samples(groups)
+            for group in groups:
+                KNOWN_GROUPS.committed(group.fingerprint)
             return [
                 Commit(group, [e for e in new if e.fingerprint == group.fingerprint])
                 for group in groups
             ]
         raise RuntimeError(f"no commit after {MAX_COMMIT_ATTEMPTS} tries")
 
-    def _learn(self, fingerprints: list[str]) -> dict[str, GroupModel]:
-        """Read the groups' lists and samples (one request) and remember what they hold."""
+    def _learn(self, fingerprints: list[str]) -> None:
+        """Read the groups' lists (one request) and remember what they hold."""
         items = {
             item.fingerprint: item
             for item in GroupModel.batch_get(
                 fingerprints,
                 consistent_read=True,
-                attributes_to_get=["fingerprint", "hosts", "stores", "samples"],
+                attributes_to_get=["fingerprint", "hosts", "stores"],
             )
         }
         for fingerprint in fingerprints:
@@ -124,29 +132,19 @@ class DynamoIngestStore:
             if item is None:
                 KNOWN_GROUPS.forget(fingerprint)
             else:
-                KNOWN_GROUPS.learn(fingerprint, item.hosts, item.stores, item.samples)
-        return items
+                KNOWN_GROUPS.learn(fingerprint, item.hosts, item.stores)
 
-    def _top_up_samples(self, groups: list[GroupAggregate]) -> None:
-        """Add this batch's samples to groups that hold fewer than SAMPLES_KEPT; a group known
-        to be full is not read again."""
-        unknown = [
-            group
-            for group in groups
-            if not (known := KNOWN_GROUPS.get(group.fingerprint)) or not known.samples_full
-        ]
-        if not unknown:
-            return
-        items = self._learn([group.fingerprint for group in unknown])
-        for group in unknown:
-            item = items.get(group.fingerprint)
-            _add_samples(group, list(item.samples or []) if item else [])
-
-    def _transact(self, ledgers: dict[str, set[int]], groups: list[GroupAggregate]) -> None:
+    def _transact(
+        self,
+        ledgers: dict[str, set[int]],
+        groups: list[GroupAggregate],
+        occurrences: list[OccurrenceModel],
+    ) -> None:
         """One transaction: every ledger takes its new offsets (refused if one is there
         already), every group adds its totals (refused if it would list a host or store beyond
-        what a group keeps; see known_groups). A refusal cancels the whole transaction: a
-        ledger's means a duplicate, a group's a list that filled up, never a race on a count."""
+        what a group keeps; see known_groups), every occurrence is stored. A refusal cancels
+        the whole transaction: a ledger's means a duplicate, a group's a list that filled up,
+        never a race on a count."""
         expires_at = self._expires_at()
         connection = GroupModel._get_connection().connection
         with TransactWrite(connection=connection) as transaction:
@@ -163,26 +161,32 @@ class DynamoIngestStore:
             for group in groups:
                 actions, condition = _group_update(group, KNOWN_GROUPS.get(group.fingerprint))
                 transaction.update(GroupModel(group.fingerprint), actions, condition=condition)
+            for occurrence in occurrences:
+                transaction.save(occurrence)
 
-    def save_occurrences(self, errors: list[AnalysedError], host: str, store: str | None) -> None:
+    def _occurrences(
+        self, errors: list[AnalysedError], host: str, store: str | None
+    ) -> list[OccurrenceModel]:
         expires_at = self._expires_at()
-        with OccurrenceModel.batch_write() as writer:  # 25 puts a request
-            for error in errors:
-                event = error.event
-                writer.save(
-                    OccurrenceModel(
-                        error.fingerprint,
-                        occurrence_key(event.observed_at, host, event.file_id, event.offset),
-                        host=host,
-                        store=store,
-                        source=event.source,
-                        file_id=event.file_id,
-                        offset=event.offset,
-                        line=stored_line(event.line),
-                        observed_at=event.observed_at,
-                        expires_at=expires_at,
-                    )
-                )
+        return [_occurrence(error, host, store, expires_at) for error in errors]
+
+
+def _occurrence(
+    error: AnalysedError, host: str, store: str | None, expires_at: datetime
+) -> OccurrenceModel:
+    event = error.event
+    return OccurrenceModel(
+        error.fingerprint,
+        occurrence_key(event.observed_at, host, event.file_id, event.offset),
+        host=host,
+        store=store,
+        source=event.source,
+        file_id=event.file_id,
+        offset=event.offset,
+        line=stored_line(event.line),
+        observed_at=event.observed_at,
+        expires_at=expires_at,
+    )
 
 
 def _merged(commits: list[Commit], host: str, store: str | None) -> list[Commit]:
@@ -221,28 +225,6 @@ def _ledger_content(key: str) -> set[int]:
         return set(SeenModel.get(key, consistent_read=True).offsets or ())
     except SeenModel.DoesNotExist:
         return set()
-
-
-def _add_samples(group: GroupAggregate, held: list[str]) -> None:
-    """Append this batch's samples while the group holds fewer than SAMPLES_KEPT: a write
-    only until the list is full, and none for the batch that created the group (its samples
-    went in with its totals). The condition keeps the bound when copies race (a failed
-    condition writes nothing: someone else filled the list)."""
-    if held[: len(group.samples)] == group.samples:
-        return
-    fitting = group.samples[: max(0, SAMPLES_KEPT - len(held))]
-    if not fitting:
-        return
-    room = GroupModel.samples.does_not_exist() | (
-        size(GroupModel.samples) <= SAMPLES_KEPT - len(fitting)
-    )
-    try:
-        GroupModel(group.fingerprint).update(
-            [GroupModel.samples.set((GroupModel.samples | []).append(fitting))], condition=room
-        )
-    except UpdateError as error:
-        if not _condition_failed(error):
-            raise
 
 
 def _group_update(group: GroupAggregate, known: KnownGroup | None) -> tuple[list, object]:
@@ -296,8 +278,6 @@ def _first_values(group: GroupAggregate) -> list:
         (GroupModel.rule, group.rule),
         (GroupModel.rules_version, group.rules_version),
         (GroupModel.first_seen, group.first_seen),
-        # A new group's samples come with its first totals: no write of their own.
-        (GroupModel.samples, group.samples[:SAMPLES_KEPT]),
     )
     return [
         attribute.set(attribute | value)

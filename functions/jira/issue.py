@@ -6,6 +6,7 @@ Pure domain code (no network): Jira Cloud's limits are kept here (one-line summa
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 from functions.common.settings import Settings
 
@@ -91,8 +92,9 @@ def _listed(values, more: bool = False) -> str:
     return f"{shown} (+{hidden} more)" if hidden > 0 else shown
 
 
-def description(group: dict, status_page_url: str = "") -> str:
-    """The issue's plain-text body (v2 API): what, how often, where, and sample lines."""
+def description(group: dict, status_page_url: str = "", samples: Sequence[str] = ()) -> str:
+    """The issue's plain-text body (v2 API): what, how often, where, and the raw lines of the
+    group's first occurrences (`samples`, oldest first)."""
     lines = [
         "StackLens opened this issue for a recurring error in the POS logs.",
         "",
@@ -115,9 +117,7 @@ def description(group: dict, status_page_url: str = "") -> str:
     link = group_link(status_page_url, group.get("fingerprint", ""))
     if link:
         lines.append(f"Status page: {link}")
-    samples = group.get("samples") or []
     if samples:
-        # The first sample is the one that carries a stack trace, if any: keep it first.
         lines += ["", "Sample lines:"]
         for sample in samples:
             lines += ["{noformat}", truncate(str(sample), SAMPLE_MAX), "{noformat}"]
@@ -140,13 +140,13 @@ def labels(group: dict) -> list[str]:
     return list(dict.fromkeys(label for label in candidates if label))
 
 
-def issue_fields(group: dict, settings: Settings) -> dict:
-    """The `fields` of POST /rest/api/2/issue for a group."""
+def issue_fields(group: dict, settings: Settings, samples: Sequence[str] = ()) -> dict:
+    """The `fields` of POST /rest/api/2/issue for a group; `samples`: raw lines to show."""
     return {
         "project": {"key": settings.jira_project},
         "issuetype": {"name": settings.jira_issue_type},
         "summary": summary(group),
-        "description": description(group, settings.status_page_url),
+        "description": description(group, settings.status_page_url, samples),
         "priority": {"name": priority_name(group.get("severity", ""), settings.jira_priority_map)},
         "labels": labels(group),
     }

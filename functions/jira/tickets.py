@@ -14,7 +14,7 @@ from requests import HTTPError
 
 from functions.common import clock, live_feed
 from functions.common.settings import Settings
-from functions.jira import issue, ticket_budget, ticket_store
+from functions.jira import issue, sample_lines, ticket_budget, ticket_store
 
 logger = Logger(child=True)
 
@@ -142,7 +142,7 @@ def create(group: dict, jira: Jira, settings: Settings, budget_hour: str | None 
             ticket_store.release(fingerprint, claimed_at)
             return hold_back(group, hour, jira, settings)
 
-    fields = issue.issue_fields(group, settings)
+    fields = issue.issue_fields(group, settings, sample_lines.first_lines(fingerprint))
     try:
         created = _create_issue(jira, fields)
     except HTTPError as error:

@@ -49,6 +49,8 @@ def test_a_missing_price_becomes_one_ticket_live(running_stack):
     assert any(label.startswith("stacklens-fp-") for label in fields["labels"])
     assert "pricing" in fields["labels"]
     assert "999" in fields["summary"] and "\n" not in fields["summary"]
+    # The POS's own log line, as the shipper sent it (ingest's occurrence of the error).
+    assert "Missing price for product 999" in fields["description"].split("Sample lines:")[1]
 
     def pricing_events():
         errors = [

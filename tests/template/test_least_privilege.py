@@ -69,6 +69,7 @@ MAY_TOUCH = {
     "JiraFunction": {
         "JiraLogGroup.Arn": LOGS,
         "GroupsTable.Arn": READ,
+        "OccurrencesTable.Arn": READ,  # a new issue's sample lines
         "TicketsTable.Arn": READ_WRITE,
         "EventsTable.Arn": READ_WRITE,
         "SettingsTable.Arn": READ_WRITE,  # the hourly ticket budget

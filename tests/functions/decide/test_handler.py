@@ -38,7 +38,6 @@ def write_group(
         hosts={"till-01"},
         stores={"0042"},
         sources={"/var/log/pos/app.log"},
-        samples=["2024-05-01 10:00:00 ERROR Missing price for product 999 (store 0042)"],
         last_host="till-01",
         last_store="0042",
         last_source="/var/log/pos/app.log",

@@ -27,25 +27,26 @@ class StoreDown(Exception):
 
 class MemoryStore:
     """The IngestStore contract in memory. `fail_commit` makes the n-th commit fail before it
-    changes anything; `fail_occurrences` makes the n-th occurrence write fail (after a commit).
-    A commit is all or nothing, as DynamoDB's transaction is."""
+    changes anything. A commit is all or nothing, as DynamoDB's transaction is."""
 
     def __init__(self):
         self.claimed: set[str] = set()
-        self.occurrences: list[tuple[str, str]] = []
+        self.occurrences: dict[tuple[str, str, int], str] = {}
         self.groups: dict[str, dict] = {}
         self.commits = 0
         self.fail_commit: int | None = None
-        self.fail_occurrences: int | None = None
-        self._occurrence_writes = 0
 
-    def commit(self, errors, host, store):
+    def commit(self, errors, kept, host, store):
         self.commits += 1
         if self.commits == self.fail_commit:
             raise StoreDown("throttled")
         keys = [f"{host}#{e.event.file_id}#{e.event.offset}" for e in errors]
         new = [error for error, key in zip(errors, keys, strict=True) if key not in self.claimed]
         self.claimed.update(keys)
+        for error in new:
+            if error.event_id in kept:
+                key = (error.fingerprint, error.event.file_id, error.event.offset)
+                self.occurrences[key] = error.event.line
         commits = []
         for group in aggregate(new, host, store):
             stored = self.groups.setdefault(group.fingerprint, {**vars(group), "count": 0})
@@ -53,12 +54,6 @@ class MemoryStore:
             mine = [error for error in new if error.fingerprint == group.fingerprint]
             commits.append(Commit(group, mine))
         return commits
-
-    def save_occurrences(self, errors, host, store):
-        self._occurrence_writes += 1
-        if self._occurrence_writes == self.fail_occurrences:
-            raise StoreDown("crashed after the commit")
-        self.occurrences += [(error.fingerprint, error.event.line) for error in errors]
 
 
 def _batch(*lines_at: tuple[str, int]) -> Batch:
@@ -141,23 +136,36 @@ def test_a_crash_before_the_commit_loses_nothing_on_retry():
 
 
 def test_a_crash_after_a_commit_never_counts_twice():
+    """The function dies after its commit, before it answers: the shipper sends again."""
     store = MemoryStore()
     batch = _batch(*[(PRICING.format(n=n), n) for n in range(3)])
-    store.fail_occurrences = 1
+    _ingest(batch, store)
 
-    with pytest.raises(StoreDown):
-        _ingest(batch, store)
     retried = _ingest(batch, store)
 
     assert (retried.accepted, retried.duplicates) == (0, 3)
-    assert _counts(store) == [3]
+    assert _counts(store) == [3] and len(store.occurrences) == 3
+
+
+def test_a_failed_commit_stores_no_line_and_the_retry_stores_each_once():
+    store = MemoryStore()
+    batch = _batch((PRICING.format(n=1), 0), (PAYMENT.format(n=2), 10))
+    store.fail_commit = 1
+
+    with pytest.raises(StoreDown):
+        _ingest(batch, store)
+    assert store.groups == {} and store.occurrences == {}
+    retried = _ingest(batch, store)
+
+    assert (retried.accepted, retried.duplicates) == (2, 0)
+    assert _counts(store) == [1, 1] and len(store.occurrences) == 2
 
 
 def test_a_batch_with_nothing_new_writes_no_group():
     store = MemoryStore()
     _ingest(_batch((INFO.format(n=1), 0)), store)
 
-    assert store.groups == {} and store.occurrences == []
+    assert store.groups == {} and store.occurrences == {}
     assert store.commits == 0
 
 
@@ -171,9 +179,7 @@ def test_occurrences_are_kept_in_full_at_first_then_sampled():
     assert _counts(store) == [1000]  # every event counts ...
     kept = len(store.occurrences)
     assert 5 + 60 <= kept <= 5 + 140  # ... the first 5 are kept, then about 1 in 10
-    assert store.occurrences[:5] == [
-        (store.occurrences[0][0], PRICING.format(n=n)) for n in range(5)
-    ]
+    assert list(store.occurrences.values())[:5] == [PRICING.format(n=n) for n in range(5)]
 
 
 def test_the_sample_counts_per_hour_and_per_group():

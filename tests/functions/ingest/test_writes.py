@@ -1,13 +1,13 @@
-"""What one batch writes to DynamoDB (moto): one transaction for its ledger and groups and its
-occurrences; a known group's later batch writes no samples once it holds enough and reads
-nothing; a group's item lists a bounded number of hosts and stores."""
+"""What one batch writes to DynamoDB (moto): one transaction for its ledger, groups and kept
+occurrences, and no read; a group item holds no raw lines, so it stays within one write unit;
+a group's item lists a bounded number of hosts and stores."""
 
 import uuid
 
 import pytest
 
 from functions.common.models import GroupModel
-from functions.ingest.batch import HOSTS_KEPT, SAMPLES_KEPT, Batch, WireEvent
+from functions.ingest.batch import HOSTS_KEPT, Batch, WireEvent
 from functions.ingest.pipeline import ingest
 from functions.ingest.rules import default_rules
 from functions.ingest.sampling import OccurrenceSampler
@@ -69,36 +69,52 @@ def _by_table(written: list[str]) -> dict[str, int]:
     return counts
 
 
-def test_a_batch_writes_one_item_per_group_and_no_separate_samples(items_written):
+def test_a_batch_writes_one_item_per_group_and_reads_nothing(items_written):
     lines = [PRICING.format(n=1), PAYMENT.format(n=2), SALE.format(n=3), PRICING.format(n=4)]
 
     result = ingest(_batch(lines, 0), DynamoIngestStore(1), default_rules(), OccurrenceSampler())
 
     assert result.groups == 2
-    # ledger + 2 groups (one transaction), 3 occurrences; the live feed is decide's to write.
-    # One read learns what the new groups hold (their samples came with their totals).
-    assert _by_table(items_written) == {
-        "Seen": 1,
-        "Groups": 2,
-        "Occurrences": 3,
-        "read:BatchGetItem": 1,
-    }
+    # One transaction: the ledger, 2 groups, 3 occurrences; the live feed is decide's.
+    assert _by_table(items_written) == {"Occurrences": 3, "Seen": 1, "Groups": 2}
 
 
-def test_a_known_group_with_its_samples_takes_one_item_a_batch(items_written):
+def test_a_known_groups_later_batch_takes_one_item_and_no_read(items_written):
     store, sampler, rules = (
         DynamoIngestStore(1),
         OccurrenceSampler(first_kept=0, one_in=10**9),
         default_rules(),
     )
-    ingest(_batch([PRICING.format(n=n) for n in range(SAMPLES_KEPT)], 0), store, rules, sampler)
+    ingest(_batch([PRICING.format(n=n) for n in range(5)], 0), store, rules, sampler)
     items_written.clear()
 
     ingest(_batch([PRICING.format(n=n) for n in range(10, 13)], 10_000), store, rules, sampler)
 
-    # Samples full, occurrences sampled out: the ledger and the group, and no read (the
-    # container learned after the first batch that the group holds all its samples).
+    # Occurrences sampled out: the ledger and the group, and no read.
     assert _by_table(items_written) == {"Seen": 1, "Groups": 1}
+
+
+def test_a_group_item_stays_within_one_write_unit_whatever_its_lines(aws):
+    """A group item is billed by its whole size on every batch that updates it (twice in the
+    transaction): long raw lines (a stack trace) must not make each update dearer."""
+    import boto3
+    from moto.dynamodb.models.dynamo_type import Item
+
+    store, sampler, rules = DynamoIngestStore(1), OccurrenceSampler(), default_rules()
+    trace = "\n".join(f'  File "/opt/pos/module_{n}.py", line {n}, in step_{n}' for n in range(60))
+    lines = [
+        f"{PRICING.format(n=n)}\nTraceback (most recent call last):\n{trace}" for n in range(5)
+    ]
+    for n, line in enumerate(lines):
+        ingest(_batch([line], 100 * n, host=f"till-{n:02d}"), store, rules, sampler)
+
+    (group,) = GroupModel.scan()
+    assert group.count == 5
+    stored = boto3.client("dynamodb").get_item(
+        TableName=GroupModel.Meta.table_name, Key={"fingerprint": {"S": group.fingerprint}}
+    )["Item"]
+    # Sized as DynamoDB bills it (moto's measure: names and values).
+    assert len(lines[0]) > 3000 and Item(None, None, stored).size() < 1024
 
 
 def test_a_group_lists_its_first_hosts_and_says_there_were_more(items_written):
@@ -120,9 +136,9 @@ def test_a_group_lists_its_first_hosts_and_says_there_were_more(items_written):
 
 def test_a_known_groups_update_leaves_out_its_first_values_and_survives_its_deletion(aws):
     store, sampler, rules = DynamoIngestStore(1), OccurrenceSampler(), default_rules()
-    ingest(_batch([PRICING.format(n=n) for n in range(SAMPLES_KEPT)], 0), store, rules, sampler)
+    ingest(_batch([PRICING.format(n=n) for n in range(5)], 0), store, rules, sampler)
     (group,) = GroupModel.scan()
-    assert KNOWN_GROUPS.get(group.fingerprint) is not None  # read once to top up its samples
+    assert KNOWN_GROUPS.get(group.fingerprint) is not None  # known from its commit
 
     # Someone deletes the group by hand: the container's knowledge is stale, yet the next
     # batch makes a whole group again, first values and all.
@@ -137,14 +153,14 @@ def test_a_known_groups_update_leaves_out_its_first_values_and_survives_its_dele
         group.severity,
         group.rule,
     )
-    assert again.first_seen and again.samples
+    assert again.first_seen
 
 
 def test_a_known_groups_update_sends_only_what_changes(aws, monkeypatch):
     from botocore.client import BaseClient
 
     store, sampler, rules = DynamoIngestStore(1), OccurrenceSampler(), default_rules()
-    ingest(_batch([PRICING.format(n=n) for n in range(SAMPLES_KEPT)], 0), store, rules, sampler)
+    ingest(_batch([PRICING.format(n=n) for n in range(5)], 0), store, rules, sampler)
     group_updates = []
     make_api_call = BaseClient._make_api_call
 
@@ -162,7 +178,7 @@ def test_a_known_groups_update_sends_only_what_changes(aws, monkeypatch):
 
     (update,) = group_updates
     sent = str(update["ExpressionAttributeValues"])
-    assert "Pricing error" not in sent and "4242" not in sent  # no message, template, samples
+    assert "Pricing error" not in sent and "4242" not in sent  # no message, no template
     assert update["ConditionExpression"].startswith("((attribute_exists (#0)")  # still there
     (group,) = GroupModel.scan()
-    assert group.count == SAMPLES_KEPT + 1 and group.last_seen
+    assert group.count == 5 + 1 and group.last_seen

@@ -15,12 +15,13 @@ from functions.common.settings import load
 from functions.jira import issue
 from local_runner.invoke import LambdaContext
 from local_runner.jira_emulator import serve
-from tests.functions.groups import save_group
+from tests.functions.groups import save_group, save_occurrences
 
 pytestmark = pytest.mark.integration
 
 FINGERPRINT = "pricing:missing-price"
 LABEL = issue.fingerprint_label(FINGERPRINT)
+SAMPLE_LINE = "2024-05-01 10:00:00 ERROR Missing price for product 999 (store 0042)"
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +57,8 @@ def write_group(count: int = 1, severity: str = "CRITICAL", hosts=("till-01",)) 
         hosts=set(hosts),
         stores={"0042"},
         sources={"/var/log/pos/app.log"},
-        samples=["2024-05-01 10:00:00 ERROR Missing price for product 999 (store 0042)"],
     ).save()
+    save_occurrences(FINGERPRINT, [SAMPLE_LINE])
 
 
 def run_jobs(queue_url: str, *jobs: dict) -> dict:
@@ -123,11 +124,36 @@ def test_a_create_job_opens_one_issue_with_priority_and_labels(aws, jira):
         fields["summary"] == "[CRITICAL] Pricing error | Missing price for product 999 (store 0042)"
     )
     assert "Count: 1" in fields["description"]
+    # The raw line of the group's first occurrence, read from the Occurrences table.
+    assert fields["description"].split("Sample lines:")[1].count(SAMPLE_LINE) == 1
     ticket = TicketModel.get(FINGERPRINT)
     assert (ticket.jira_key, ticket.status, ticket.commented_count) == (found["key"], "open", 1)
     [fed] = ticket_feed()
     assert fed["action"] == "created" and fed["key"] == found["key"]
     assert fed["url"] == f"{jira.url}/browse/{found['key']}"
+
+
+def test_a_new_issue_shows_the_groups_first_lines_oldest_first(aws, jira):
+    lines = [f"2024-05-01 10:00:{n:02d} ERROR Missing price for product {n}" for n in range(7)]
+    save_group(FINGERPRINT, "Missing price for product 0", lines)
+
+    run_jobs(aws.queues["TicketQueue"], create())
+
+    [found] = issues_with_label(jira)
+    shown = jira.issue(found["key"])["fields"]["description"].split("Sample lines:")[1]
+    positions = [shown.find(line) for line in lines]
+    assert positions[:5] == sorted(positions[:5]) and -1 not in positions[:5]
+    assert positions[5:] == [-1, -1]  # five at most
+
+
+def test_a_group_without_stored_lines_still_gets_its_issue(aws, jira):
+    save_group(FINGERPRINT, "Missing price for product 0")
+
+    assert run_jobs(aws.queues["TicketQueue"], create()) == {"batchItemFailures": []}
+
+    [found] = issues_with_label(jira)
+    description = jira.issue(found["key"])["fields"]["description"]
+    assert "Missing price for product 0" in description and "Sample lines:" not in description
 
 
 def test_a_second_create_for_the_same_group_comments_instead(aws, jira):
@@ -353,9 +379,7 @@ HOSTILE_MESSAGES = {
 def test_hostile_text_never_breaks_jql_or_the_create(aws, jira, name):
     message = HOSTILE_MESSAGES[name]
     fingerprint = f"hostile-{name}"
-    save_group(
-        fingerprint, message, category="pos", samples=[f"2024-05-01 10:00:00 ERROR {message}"]
-    )
+    save_group(fingerprint, message, [f"2024-05-01 10:00:00 ERROR {message}"], category="pos")
     create_job = {"fingerprint": fingerprint, "action": "create", "count": 1}
 
     assert run_jobs(aws.queues["TicketQueue"], create_job)["batchItemFailures"] == []

@@ -33,7 +33,6 @@ def group(**overrides) -> dict:
         "hosts": ["till-02", "till-01"],
         "stores": ["0042"],
         "sources": ["/var/log/pos/app.log"],
-        "samples": [STACK_TRACE, "2024-05-01 10:05:00 ERROR Missing price for product 999"],
     }
     return {**base, **overrides}
 
@@ -112,8 +111,11 @@ def test_priority_follows_a_blocker_scheme():
     assert issue.priority_name("UNKNOWN", blocker_scheme) == "Minor"
 
 
+SAMPLES = [STACK_TRACE, "2024-05-01 10:05:00 ERROR Missing price for product 999"]
+
+
 def test_the_fields_of_a_new_issue():
-    fields = issue.issue_fields(group(), settings())
+    fields = issue.issue_fields(group(), settings(), SAMPLES)
     assert fields["project"] == {"key": "STACK"}
     assert fields["issuetype"] == {"name": "Bug"}
     assert fields["priority"] == {"name": "Highest"}
@@ -133,7 +135,7 @@ def test_the_fields_of_a_new_issue():
         "http://localhost:3000#/groups/pricing:missing-price",
     ):
         assert expected in description
-    # The sample with the stack trace comes first, whole.
+    # The samples in their order (oldest first), a stack trace whole.
     samples = description.split("Sample lines:")[1]
     assert samples.index("Traceback") < samples.index("10:05:00")
     assert "KeyError: '999'" in samples
@@ -144,7 +146,7 @@ def test_no_status_page_link_when_its_address_is_unknown():
 
 
 def test_a_huge_sample_keeps_the_description_within_jira_limits():
-    text = issue.description(group(samples=["x" * 50000] * 20))
+    text = issue.description(group(), samples=["x" * 50000] * 20)
     assert len(text) <= issue.DESCRIPTION_MAX
 
 
