@@ -242,6 +242,27 @@ def _memory_mb(template: dict, logical_id: str) -> int:
     return int(properties.get("MemorySize") or template["Globals"]["Function"]["MemorySize"])
 
 
+# What Lambda itself logs for each invocation at its default system log level (INFO): START,
+# END and REPORT in the text format (these sizes, with a request id; a JSON platform.start
+# and platform.report are larger). SystemLogLevel WARN, which needs LogFormat JSON, drops them.
+LAMBDA_PLATFORM_LINES = (
+    "START RequestId: 6f1c9a52-3b7e-4d0a-9c8e-2a5b7d4e1f03 Version: $LATEST\n",
+    "END RequestId: 6f1c9a52-3b7e-4d0a-9c8e-2a5b7d4e1f03\n",
+    "REPORT RequestId: 6f1c9a52-3b7e-4d0a-9c8e-2a5b7d4e1f03\tDuration: 9.71 ms\t"
+    "Billed Duration: 10 ms\tMemory Size: 512 MB\tMax Memory Used: 98 MB\t\n",
+)
+
+
+def platform_log_bytes(template: dict, logical_id: str) -> int:
+    """Bytes Lambda logs of its own per invocation of the function, as the template sets it."""
+    properties = template["Resources"][logical_id].get("Properties", {})
+    logging_config = properties.get("LoggingConfig") or {}
+    dropped = (
+        logging_config.get("LogFormat") == "JSON" and logging_config.get("SystemLogLevel") == "WARN"
+    )
+    return 0 if dropped else sum(len(line.encode()) for line in LAMBDA_PLATFORM_LINES)
+
+
 class Pipeline:
     """ingest -> Groups stream -> decide -> queue -> jira, each invocation metered."""
 
@@ -471,7 +492,8 @@ def _priced(pipeline: Pipeline, template: dict, lines: int, errors: int, line_by
     dollars = Counter()
     with_round_trips = 0.0
     for name, use in pipeline.use.items():
-        memory_gb = _memory_mb(template, pipeline.specs[name].logical_id) / 1024
+        spec = pipeline.specs[name]
+        memory_gb = _memory_mb(template, spec.logical_id) / 1024
         gb_seconds = use.billed_ms / 1000 * memory_gb
         dollars["lambda_duration"] += gb_seconds * LAMBDA_ARM64_PER_GB_SECOND * per_million
         waited_ms = use.billed_ms + use.dynamodb_calls * DYNAMODB_ROUND_TRIP_MS
@@ -480,8 +502,9 @@ def _priced(pipeline: Pipeline, template: dict, lines: int, errors: int, line_by
         dollars["dynamodb_writes"] += use.write_units * DYNAMODB_PER_WRITE_UNIT * per_million
         dollars["dynamodb_reads"] += use.read_units * DYNAMODB_PER_READ_UNIT * per_million
         dollars["sqs"] += use.sqs_requests * SQS_PER_REQUEST * per_million
+        platform_bytes = use.invocations * platform_log_bytes(template, spec.logical_id)
         dollars["cloudwatch_logs_of_the_functions"] += (
-            use.log_bytes / 1e9 * CLOUDWATCH_LOGS_PER_GB * per_million
+            (use.log_bytes + platform_bytes) / 1e9 * CLOUDWATCH_LOGS_PER_GB * per_million
         )
         functions[name] = {
             "invocations_per_million_lines": round(use.invocations * per_million),
@@ -498,6 +521,9 @@ def _priced(pipeline: Pipeline, template: dict, lines: int, errors: int, line_by
             "log_bytes_per_invocation": round(use.log_bytes / use.invocations)
             if use.invocations
             else None,
+            "lambda_platform_log_bytes_per_invocation": platform_log_bytes(
+                template, spec.logical_id
+            ),
             "calls": dict(use.calls.most_common()),
         }
     dollars["api_gateway"] = pipeline.use["ingest"].invocations * HTTP_API_PER_REQUEST * per_million

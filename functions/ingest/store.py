@@ -85,9 +85,9 @@ class DynamoIngestStore:
                 return []
             groups = aggregate(new, host, store)
             ledgers = _ledger_offsets(host, new)
-            occurrences = self._occurrences([e for e in new if e.event_id in kept], host, store)
+            occurrences = [e for e in new if e.event_id in kept]
             try:
-                self._transact(ledgers, groups, occurrences)
+                self._transact(ledgers, groups, occurrences, host, store)
             except TransactWriteError as error:
                 reasons = [reason.code if reason else None for reason in error.cancellation_reasons]
                 if "TransactionConflict" in reasons:  # a concurrent copy: try again shortly
@@ -138,7 +138,9 @@ class DynamoIngestStore:
         self,
         ledgers: dict[str, set[int]],
         groups: list[GroupAggregate],
-        occurrences: list[OccurrenceModel],
+        occurrences: list[AnalysedError],
+        host: str,
+        store: str | None,
     ) -> None:
         """One transaction: every ledger takes its new offsets (refused if one is there
         already), every group adds its totals (refused if it would list a host or store beyond
@@ -161,32 +163,22 @@ class DynamoIngestStore:
             for group in groups:
                 actions, condition = _group_update(group, KNOWN_GROUPS.get(group.fingerprint))
                 transaction.update(GroupModel(group.fingerprint), actions, condition=condition)
-            for occurrence in occurrences:
-                transaction.save(occurrence)
-
-    def _occurrences(
-        self, errors: list[AnalysedError], host: str, store: str | None
-    ) -> list[OccurrenceModel]:
-        expires_at = self._expires_at()
-        return [_occurrence(error, host, store, expires_at) for error in errors]
-
-
-def _occurrence(
-    error: AnalysedError, host: str, store: str | None, expires_at: datetime
-) -> OccurrenceModel:
-    event = error.event
-    return OccurrenceModel(
-        error.fingerprint,
-        occurrence_key(event.observed_at, host, event.file_id, event.offset),
-        host=host,
-        store=store,
-        source=event.source,
-        file_id=event.file_id,
-        offset=event.offset,
-        line=stored_line(event.line),
-        observed_at=event.observed_at,
-        expires_at=expires_at,
-    )
+            for error in occurrences:
+                event = error.event
+                transaction.save(
+                    OccurrenceModel(
+                        error.fingerprint,
+                        occurrence_key(event.observed_at, host, event.file_id, event.offset),
+                        host=host,
+                        store=store,
+                        source=event.source,
+                        file_id=event.file_id,
+                        offset=event.offset,
+                        line=stored_line(event.line),
+                        observed_at=event.observed_at,
+                        expires_at=expires_at,
+                    )
+                )
 
 
 def _merged(commits: list[Commit], host: str, store: str | None) -> list[Commit]:

@@ -73,3 +73,19 @@ def test_with_errors_sent_at_once_api_gateway_alone_puts_the_floor_above_the_goa
     assert floor["with_function_url"] == pytest.approx(10_000 * (0.20 + 0.625) / 1e6)
     assert floor["with_function_url"] < cost.GOAL_DOLLARS_PER_MILLION_LINES
     assert floor["with_api_gateway"] > cost.GOAL_DOLLARS_PER_MILLION_LINES
+
+
+@pytest.mark.unit
+def test_lambdas_own_log_lines_are_priced_unless_the_template_drops_them():
+    from local_runner.template import load_template
+
+    template = load_template()
+    functions = [
+        logical_id
+        for logical_id, resource in template["Resources"].items()
+        if resource["Type"] == "AWS::Serverless::Function"
+    ]
+    assert functions and all(cost.platform_log_bytes(template, f) == 0 for f in functions)
+    # Lambda's default: START, END and REPORT for every invocation.
+    template["Resources"]["IngestFunction"]["Properties"]["LoggingConfig"] = {"LogGroup": "x"}
+    assert 200 < cost.platform_log_bytes(template, "IngestFunction") < 400
