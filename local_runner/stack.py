@@ -98,12 +98,11 @@ class LocalStack:
         # pay for imports and model training.
         for spec in self.stack.functions.values():
             load_handler(spec)
-        # What start made (moto, the handlers, the model) lives as long as the process: frozen,
-        # the collector no longer walks it. Full collections of it had stopped every thread
-        # for 170-225 ms, a few times a minute under the latency bench.
-        gc.collect()
-        gc.freeze()
-        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+        # pynamodb makes each table's client on its first use, the first of them loading
+        # DynamoDB's API description: some 200,000 objects that the collector walked, in
+        # collections of 100-130 ms, while the first errors went through.
+        for model in models.ALL_MODELS:
+            model._get_connection().connection.client  # noqa: B018 - made on first access
         self._stop_pollers = start_pollers(
             self.stack.functions, self.stack.triggers, self.resources
         )
@@ -113,6 +112,12 @@ class LocalStack:
             create_gateway(self.stack, hold_streams=self.config.stream_mode == "held"),
             threaded=True,
         )
+        # What start made (moto, the handlers, the model, the clients) lives as long as the
+        # process: frozen, the collector no longer walks it. Full collections of it had stopped
+        # every thread for 170-225 ms, a few times a minute under the latency bench.
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         threading.Thread(target=self._api.serve_forever, name="api", daemon=True).start()
         return self
 
