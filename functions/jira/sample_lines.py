@@ -1,8 +1,8 @@
 """The raw lines a group's new Jira issue shows: its first stored occurrences.
 
 A group item keeps no raw lines (it is billed by its whole size on every batch that updates
-it); ingest stores a group's first events of each hour as occurrences before it counts them,
-so they are there by the time decide asks for the issue.
+it); ingest stores a group's first events of each hour as occurrences in the transaction that
+counts them, so they are there by the time decide asks for the issue.
 """
 
 from functions.common.models import OccurrenceModel
