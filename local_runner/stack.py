@@ -100,7 +100,7 @@ class LocalStack:
             load_handler(spec)
         # pynamodb makes each table's client on its first use, the first of them loading
         # DynamoDB's API description: some 200,000 objects that the collector walked, in
-        # collections of 100-130 ms, while the first errors went through.
+        # collections of 100-160 ms, while the first errors went through.
         for model in models.ALL_MODELS:
             model._get_connection().connection.client  # noqa: B018 - made on first access
         self._stop_pollers = start_pollers(
