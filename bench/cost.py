@@ -253,6 +253,13 @@ LAMBDA_PLATFORM_LINES = (
 )
 
 
+def api_gateway_requests_per_batch(template: dict) -> int:
+    """API Gateway requests a shipper's batch makes, as the template routes it: none when the
+    shippers post to the ingest function's own URL (output ShipperUrl), one through the API."""
+    properties = template["Resources"]["IngestFunction"]["Properties"]
+    return 0 if "FunctionUrlConfig" in properties else 1
+
+
 def platform_log_bytes(template: dict, logical_id: str) -> int:
     """Bytes Lambda logs of its own per invocation of the function, as the template sets it."""
     properties = template["Resources"][logical_id].get("Properties", {})
@@ -366,8 +373,8 @@ class Pipeline:
 
 
 def _ingest_event(host_id: str, key: str, events: list[dict]) -> dict:
-    """A signed batch as API Gateway hands it to ingest, gzipped above 1 KiB as the shipper
-    sends it."""
+    """A signed batch as the ingest function's URL hands it over (Lambda's route key $default),
+    gzipped above 1 KiB as the shipper sends it."""
     from local_runner.apigw import http_event
     from shipper.sender import GZIP_ABOVE_BYTES
     from shipper.signing import signed_headers
@@ -379,7 +386,7 @@ def _ingest_event(host_id: str, key: str, events: list[dict]) -> dict:
     if len(body) > GZIP_ABOVE_BYTES:
         body, headers["content-encoding"] = gzip.compress(body, mtime=0), "gzip"
     headers.update(signed_headers(host_id, key, body))
-    return http_event("POST", "/ingest", headers=headers, body=body)
+    return http_event("POST", "/ingest", route_key="$default", headers=headers, body=body)
 
 
 def measure(batch_lines: int, lines: int) -> dict:
@@ -526,8 +533,13 @@ def _priced(pipeline: Pipeline, template: dict, lines: int, errors: int, line_by
             ),
             "calls": dict(use.calls.most_common()),
         }
-    dollars["api_gateway"] = pipeline.use["ingest"].invocations * HTTP_API_PER_REQUEST * per_million
+    batches = pipeline.use["ingest"].invocations
+    dollars["api_gateway"] = (
+        batches * api_gateway_requests_per_batch(template) * HTTP_API_PER_REQUEST * per_million
+    )
     total = sum(dollars.values())
+    # Shippers may still post to the API's /ingest: each batch is then an API request too.
+    through_the_api = total - dollars["api_gateway"] + batches * HTTP_API_PER_REQUEST * per_million
     gigabytes = line_bytes * per_million / 1e9
     return {
         "lines": lines,
@@ -535,6 +547,7 @@ def _priced(pipeline: Pipeline, template: dict, lines: int, errors: int, line_by
         "lines_per_batch": round(lines / pipeline.use["ingest"].invocations, 1),
         "dollars_per_million_lines": {key: round(value, 5) for key, value in dollars.items()},
         "total_dollars_per_million_lines": round(total, 5),
+        "total_if_shippers_post_to_the_api": round(through_the_api, 5),
         "dominated_by": max(dollars, key=dollars.get),
         "lambda_duration_if_dynamodb_calls_take_5_ms": round(with_round_trips, 5),
         "meets_goal": total < GOAL_DOLLARS_PER_MILLION_LINES,
@@ -559,9 +572,10 @@ def floor_if_errors_leave_at_once(error_rate: float = ERROR_RATE) -> dict:
     per_error = LAMBDA_PER_REQUEST + DYNAMODB_PER_WRITE_UNIT
     return {
         "error_lines_per_million_lines": round(errors_per_million),
-        # ingest behind API Gateway's HTTP API, as the template has it
+        # shippers posting to the API's /ingest (API Gateway's HTTP API)
         "with_api_gateway": round(errors_per_million * (HTTP_API_PER_REQUEST + per_error), 5),
-        # ingest on a Lambda function URL, which has no price per request
+        # shippers posting to the ingest function's URL, as the template has it (no price per
+        # request beyond Lambda's)
         "with_function_url": round(errors_per_million * per_error, 5),
     }
 

@@ -119,17 +119,19 @@ def stage_medians(written: dict[str, float], created: dict[str, float], log_path
 def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
     bin_dir = Path(sys.executable).parent
     work = Path(tempfile.mkdtemp(prefix="stacklens-bench-"))
-    ports = {name: _free_port() for name in ("api", "pos", "jira")}
+    ports = {name: _free_port() for name in ("api", "pos", "jira", "url")}
     env = {
         **os.environ,
         "STACKLENS_API_PORT": str(ports["api"]),
         "STACKLENS_POS_PORT": str(ports["pos"]),
         "STACKLENS_JIRA_PORT": str(ports["jira"]),
+        "STACKLENS_FUNCTION_URL_PORT": str(ports["url"]),
         "STACKLENS_STATE_DIR": str(work / "state"),
         # Every error here is a new problem that must get its own issue to be timed.
         "MAX_NEW_TICKETS_PER_HOUR": str(count + 10),
     }
     api, jira = f"http://127.0.0.1:{ports['api']}", f"http://127.0.0.1:{ports['jira']}"
+    shipper_url = f"http://127.0.0.1:{ports['url']}"  # the ingest function's URL
     processes = []
     log_output = open(work / "stack.log", "wb")
     try:
@@ -164,7 +166,7 @@ def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
             [
                 str(bin_dir / "stacklens"), "ship",
                 "--watch", str(log_file.parent / "*.log"),
-                "--endpoint", api,
+                "--endpoint", shipper_url,
                 "--host-id", "bench-host",
                 "--store-id", "B001",
                 "--key-file", str(work / "host.key"),

@@ -133,9 +133,9 @@ class ShipperTally:
 class SimulatedShipper(threading.Thread):
     """One POS host: lines on a schedule, batched and posted over one keep-alive connection."""
 
-    def __init__(self, index, host_id, key, api, plan: LoadPlan, start_at: float, seed: int):
+    def __init__(self, index, host_id, key, endpoint, plan: LoadPlan, start_at: float, seed: int):
         super().__init__(name=f"shipper-{index}", daemon=True)
-        self.host_id, self.key, self.api, self.plan = host_id, key, api, plan
+        self.host_id, self.key, self.endpoint, self.plan = host_id, key, endpoint, plan
         # Shippers' lines are spread over the first interval so they do not post in step.
         self.first_line_at = start_at + index / (plan.shippers * plan.rate)
         self.traffic = PosTraffic(seed, plan.error_rate)
@@ -264,7 +264,9 @@ class SimulatedShipper(threading.Thread):
 
     def _post(self, body: bytes, headers: dict) -> tuple[int, dict, str | None]:
         if self.connection is None:
-            self.connection = http.client.HTTPConnection(*self.api, timeout=REQUEST_TIMEOUT_SECONDS)
+            self.connection = http.client.HTTPConnection(
+                *self.endpoint, timeout=REQUEST_TIMEOUT_SECONDS
+            )
         # Signed at each try: a retry after minutes must still be within the clock window.
         all_headers = {**headers, **signed_headers(self.host_id, self.key, body)}
         self.connection.request("POST", "/ingest", body=body, headers=all_headers)
@@ -295,6 +297,7 @@ class LocalRunner:
         self.work = work
         self.api_port = _free_port()
         self.api_url = f"http://127.0.0.1:{self.api_port}"
+        self.shipper_port = _free_port()  # the ingest function's URL, where shippers post
         self.output_path = work / "stacklens-local.log"
         self.process: subprocess.Popen | None = None
 
@@ -303,6 +306,7 @@ class LocalRunner:
             **os.environ,
             "STACKLENS_API_PORT": str(self.api_port),
             "STACKLENS_JIRA_PORT": str(_free_port()),
+            "STACKLENS_FUNCTION_URL_PORT": str(self.shipper_port),
             "STACKLENS_STATE_DIR": str(self.work / "state"),
             "ADMIN_TOKEN": ADMIN_TOKEN,
             "PYTHONUNBUFFERED": "1",
@@ -413,7 +417,7 @@ def run_load(plan: LoadPlan) -> dict:
         hosts = _register_hosts(runner, plan.shippers)
         start_at = time.monotonic() + 0.5
         shippers = [
-            SimulatedShipper(n, host_id, key, ("127.0.0.1", runner.api_port), plan, start_at, n)
+            SimulatedShipper(n, host_id, key, ("127.0.0.1", runner.shipper_port), plan, start_at, n)
             for n, (host_id, key) in enumerate(hosts)
         ]
         cpu_before, runner_cpu_before = time.process_time(), runner.cpu_seconds()

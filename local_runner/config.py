@@ -15,6 +15,11 @@ class LocalConfig:
     api_port: int = field(default_factory=lambda: int(_env("STACKLENS_API_PORT", "3000")))
     pos_port: int = field(default_factory=lambda: int(_env("STACKLENS_POS_PORT", "3001")))
     jira_port: int = field(default_factory=lambda: int(_env("STACKLENS_JIRA_PORT", "3002")))
+    # The first function URL of the template (the ingest function's: the shippers' endpoint);
+    # any further one on the ports after it.
+    function_url_port: int = field(
+        default_factory=lambda: int(_env("STACKLENS_FUNCTION_URL_PORT", "3003"))
+    )
     # 0: any free port. The moto server is internal; nothing outside the runner needs its port.
     moto_port: int = field(default_factory=lambda: int(_env("STACKLENS_MOTO_PORT", "0")))
     admin_token: str = field(default_factory=lambda: _env("ADMIN_TOKEN", "demo-admin-token"))

@@ -1,5 +1,6 @@
 """The HTTP API in front of the functions: every HttpApi route of template.yaml, each request
-turned into a payload 2.0 event and the function's answer mapped back.
+turned into a payload 2.0 event and the function's answer mapped back. A function URL
+(FunctionUrlConfig) is served apart, on its own port, as Lambda serves it on its own host.
 
 Requests are answered one function invocation at a time: Lambda never runs two invocations in
 one process, and the handlers rely on it (Powertools' resolver keeps the current event in a
@@ -55,17 +56,29 @@ def _answer_alone(spec, event: dict) -> HttpAnswer:
         _ONE_INVOCATION_AT_A_TIME.release()
 
 
+def _route_key(route: Route) -> str:
+    return f"{route.method} {route.path}"
+
+
+def _response(answer: HttpAnswer) -> Response:
+    response = Response(answer.body, status=answer.status, headers=answer.headers)
+    for cookie in answer.cookies:
+        response.headers.add("Set-Cookie", cookie)
+    return response
+
+
 def flask_rule(path: str) -> str:
     """/assets/{name} -> /assets/<name>; /files/{proxy+} -> /files/<path:proxy>."""
     path = re.sub(r"\{(\w+)\+\}", r"<path:\1>", path)
     return re.sub(r"\{(\w+)\}", r"<\1>", path)
 
 
-def _event_for(route: Route, path_parameters: dict, headers: dict | None = None) -> dict:
+def _event_for(route_key: str, path_parameters: dict, headers: dict | None = None) -> dict:
+    """The event of the request being served, as API Gateway or a function URL sends it."""
     return http_event(
         request.method,
         request.path,
-        route_key=f"{route.method} {route.path}",
+        route_key=route_key,
         path_parameters={k: str(v) for k, v in path_parameters.items()} or None,
         headers=headers if headers is not None else dict(request.headers),
         query=request.query_string.decode("latin-1"),
@@ -91,7 +104,7 @@ def _held_open_stream(
             time.sleep(STREAM_POLL_SECONDS)
             if last_id:
                 headers["Last-Event-Id"] = last_id
-            answer = _answer_alone(spec, _event_for(route, path_parameters, headers))
+            answer = _answer_alone(spec, _event_for(_route_key(route), path_parameters, headers))
             if answer.status == 503 and answer.headers.get("retry-after"):
                 continue  # busy: ask again at the next poll
             if answer.status != 200:
@@ -120,7 +133,7 @@ def create_gateway(
     def make_view(route: Route):
         def view(**path_parameters):
             spec = stack.functions[route.function]
-            answer = _answer_alone(spec, _event_for(route, path_parameters))
+            answer = _answer_alone(spec, _event_for(_route_key(route), path_parameters))
             content_type = answer.headers.get("content-type", "")
             is_stream = content_type.startswith("text/event-stream")
             if hold_streams and answer.status == 200 and is_stream:
@@ -130,10 +143,7 @@ def create_gateway(
                 response = Response(body, status=200, headers=answer.headers)
                 response.headers["X-Accel-Buffering"] = "no"
                 return response
-            response = Response(answer.body, status=answer.status, headers=answer.headers)
-            for cookie in answer.cookies:
-                response.headers.add("Set-Cookie", cookie)
-            return response
+            return _response(answer)
 
         view.__name__ = f"{route.function}_{route.method}_{route.path}"
         return view
@@ -151,4 +161,23 @@ def create_gateway(
         allowed = ", ".join(sorted(getattr(error, "valid_methods", None) or []))
         return {"error": "method not allowed on this route"}, 405, {"Allow": allowed}
 
+    return app
+
+
+# Lambda sends a function URL's requests in payload format 2.0 with this route key, whatever
+# the path: the function does its own routing.
+FUNCTION_URL_ROUTE_KEY = "$default"
+
+
+def create_function_url_app(stack: Stack, logical_id: str) -> Flask:
+    """The Flask app of one function URL: every method and path goes to the function."""
+    app = Flask(f"stacklens.url.{logical_id}")
+    spec = stack.functions[logical_id]
+
+    def view(path: str = ""):  # noqa: ARG001 - the event carries the path
+        return _response(_answer_alone(spec, _event_for(FUNCTION_URL_ROUTE_KEY, {})))
+
+    methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+    app.add_url_rule("/", view_func=view, methods=methods)
+    app.add_url_rule("/<path:path>", view_func=view, methods=methods)
     return app

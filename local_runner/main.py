@@ -32,7 +32,7 @@ def register_host(config: LocalConfig, host_id: str, store: str) -> str:
         return json.loads(answer.read())["key"]
 
 
-def start_demo(config: LocalConfig) -> list[subprocess.Popen]:
+def start_demo(config: LocalConfig, shipper_url: str) -> list[subprocess.Popen]:
     demo_dir = (config.state_dir / "demo").resolve()
     demo_dir.mkdir(parents=True, exist_ok=True)
     log_path = demo_dir / "pos.log"
@@ -53,7 +53,7 @@ def start_demo(config: LocalConfig) -> list[subprocess.Popen]:
         [
             sys.executable, "-m", "shipper",
             "--watch", str(demo_dir / "*.log*"),
-            "--endpoint", config.api_url,
+            "--endpoint", shipper_url,
             "--host-id", config.demo_host_id,
             "--store-id", config.demo_store_id,
             "--key-file", str(key_file),
@@ -71,6 +71,7 @@ def banner(config: LocalConfig, stack: LocalStack, with_demo: bool) -> str:
         "StackLens local is ready.",
         f"  Status page and API  {config.api_url}/   (admin token: {token})",
         f"  {jira:<20} {stack.jira_url}   (user {config.jira_user}, project {config.jira_project})",
+        f"  Shippers post to     {stack.shipper_url}   (the ingest function's URL)",
         f"  AWS (moto)           {stack.aws_url}",
     ]
     if with_demo:
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     try:
         if args.with_demo:
-            children = start_demo(config)
+            children = start_demo(config, stack.shipper_url)
         print(banner(config, stack, args.with_demo), flush=True)
         while not stopping.wait(0.5):
             for child in children:

@@ -19,7 +19,7 @@ from local_runner.aws_resources import (
 )
 from local_runner.aws_server import start_moto, stop_moto
 from local_runner.config import LocalConfig
-from local_runner.gateway import create_gateway
+from local_runner.gateway import create_function_url_app, create_gateway
 from local_runner.invoke import invoked, load_handler
 from local_runner.template import Stack, read_stack
 from local_runner.triggers import WakeOnTableWrite, start_pollers
@@ -30,6 +30,8 @@ log = logging.getLogger("stacklens.local")
 # default: 700). The runner allocates fast (moto, botocore, every request): the default
 # collected about 50 times a second under the latency bench.
 GC_YOUNG_THRESHOLD = 20_000
+# The function whose URL the shippers post to (the template's output ShipperUrl).
+SHIPPER_FUNCTION = "IngestFunction"
 
 
 def _start_aws(config: LocalConfig) -> tuple[BaseWSGIServer, str]:
@@ -54,9 +56,11 @@ class LocalStack:
     resources: Resources | None = None
     jira_url: str = ""
     aws_url: str = ""
+    function_urls: dict[str, str] = field(default_factory=dict)  # logical id -> base URL
     _aws: BaseWSGIServer | None = None
     _jira: object | None = None
     _api: BaseWSGIServer | None = None
+    _url_servers: list[BaseWSGIServer] = field(default_factory=list)
     _stop_pollers: threading.Event | None = None
 
     def start(self) -> "LocalStack":
@@ -112,18 +116,37 @@ class LocalStack:
             create_gateway(self.stack, hold_streams=self.config.stream_mode == "held"),
             threaded=True,
         )
+        for port, logical_id in enumerate(self.stack.function_urls, self.config.function_url_port):
+            server = make_server(
+                self.config.host,
+                port,
+                create_function_url_app(self.stack, logical_id),
+                threaded=True,
+            )
+            self._url_servers.append(server)
+            self.function_urls[logical_id] = f"http://{self.config.host}:{port}"
         # What start made (moto, the handlers, the model, the clients) lives as long as the
         # process: frozen, the collector no longer walks it. Full collections of it had stopped
         # every thread for 170-225 ms, a few times a minute under the latency bench.
         gc.collect()
         gc.freeze()
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-        threading.Thread(target=self._api.serve_forever, name="api", daemon=True).start()
+        for name, server in [
+            ("api", self._api),
+            *zip(self.function_urls, self._url_servers, strict=True),
+        ]:
+            threading.Thread(target=server.serve_forever, name=name, daemon=True).start()
         return self
 
+    @property
+    def shipper_url(self) -> str:
+        """Where shippers post: the ingest function's URL (the template's ShipperUrl)."""
+        return self.function_urls.get(SHIPPER_FUNCTION, self.config.api_url)
+
     def stop(self) -> None:
-        if self._api:
-            self._api.shutdown()
+        for server in [self._api, *self._url_servers]:
+            if server:
+                server.shutdown()
         if self._stop_pollers:
             self._stop_pollers.set()
         if self._jira:

@@ -59,6 +59,7 @@ class FunctionSpec:
     handler: str  # module.path.function
     environment: dict = field(default_factory=dict)  # unresolved values
     timeout: int = 3
+    has_url: bool = False  # a function URL (FunctionUrlConfig): its own HTTPS endpoint
 
 
 @dataclass
@@ -71,6 +72,11 @@ class Stack:
     resources: dict[str, dict]  # logical id -> resource (Type, Properties, Condition)
     parameters: dict[str, dict]
     conditions: dict[str, dict] = field(default_factory=dict)  # name -> unresolved expression
+
+    @property
+    def function_urls(self) -> list[str]:
+        """The functions with a URL of their own, in the template's order."""
+        return [spec.logical_id for spec in self.functions.values() if spec.has_url]
 
     def resources_of_type(self, resource_type: str) -> dict[str, dict]:
         return {
@@ -107,6 +113,7 @@ def read_stack(template: dict | None = None) -> Stack:
             handler=props["Handler"],
             environment=env,
             timeout=int(props.get("Timeout", globals_.get("Timeout", 3))),
+            has_url="FunctionUrlConfig" in props,
         )
         for event in props.get("Events", {}).values():
             event_props = event.get("Properties", {})

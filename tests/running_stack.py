@@ -48,6 +48,8 @@ class RunningStack:
         self.api_url = f"http://127.0.0.1:{ports['api']}"
         self.pos_url = f"http://127.0.0.1:{ports['pos']}"
         self.jira_url = f"http://127.0.0.1:{ports['jira']}"
+        # The ingest function's URL, where shippers post (the template's ShipperUrl).
+        self.shipper_url = f"http://127.0.0.1:{ports['url']}"
         self.state_dir = state_dir
         self.output = output
         self.admin_token = admin_token
@@ -116,12 +118,13 @@ def start_running_stack(
     """Starts the stack; yields a RunningStack; stops it. `extra_environment` (ADMIN_TOKEN,
     JIRA_API_TOKEN, ...) replaces the demo's settings."""
     state_dir = tmp_path_factory.mktemp("stacklens-state")
-    ports = {"api": free_port(), "pos": free_port(), "jira": free_port()}
+    ports = {name: free_port() for name in ("api", "pos", "jira", "url")}
     environment = {
         **os.environ,
         "STACKLENS_API_PORT": str(ports["api"]),
         "STACKLENS_POS_PORT": str(ports["pos"]),
         "STACKLENS_JIRA_PORT": str(ports["jira"]),
+        "STACKLENS_FUNCTION_URL_PORT": str(ports["url"]),
         "STACKLENS_STATE_DIR": str(state_dir),
         "PYTHONUNBUFFERED": "1",
         # Storm control at a pace a test can watch: one comment per issue per second.

@@ -2,6 +2,7 @@
 registration and heartbeats. Thin: the domain is in batch, hosts and pipeline."""
 
 import functools
+import json
 import secrets
 from dataclasses import replace
 
@@ -40,6 +41,12 @@ _BUSY_CODES = {
     "ThrottlingException",
     "RequestLimitExceeded",
 }
+
+# The function URL (template: the shippers' endpoint) serves what hosts sign with their keys;
+# registering hosts and rotating keys, which take the admin token, stay behind the API. Lambda
+# sends a function URL's every request with this route key (the API's routes have their own).
+FUNCTION_URL_ROUTE_KEY = "$default"
+SIGNED_PATHS = frozenset({"/ingest", "/api/demo-events", "/api/watcher/heartbeat"})
 
 logger = Logger()
 app = APIGatewayHttpResolver()
@@ -161,4 +168,11 @@ def rotate_host_key(host_id: str):
 
 @publishes_metrics
 def lambda_handler(event: dict, context) -> dict:
+    via_url = event.get("routeKey") == FUNCTION_URL_ROUTE_KEY
+    if via_url and event.get("rawPath") not in SIGNED_PATHS:
+        return {
+            "statusCode": 404,
+            "headers": {"Content-Type": "application/json"},
+            "body": json.dumps({"error": "no such route on the shippers' URL"}),
+        }
     return app.resolve(event, context)

@@ -54,9 +54,13 @@ def test_a_small_priced_run_counts_every_function_and_price():
     assert ingest["invocations_per_million_lines"] == 10_000
     assert ingest["read_units_per_million_lines"] > 0  # the host is looked up for every batch
     dollars = priced["dollars_per_million_lines"]
-    assert dollars["api_gateway"] == pytest.approx(10_000 * cost.HTTP_API_PER_REQUEST)
+    # The shippers post to the ingest function's URL: no API Gateway request to pay for.
+    assert dollars["api_gateway"] == 0
     assert priced["total_dollars_per_million_lines"] == pytest.approx(
         sum(dollars.values()), abs=1e-4
+    )
+    assert priced["total_if_shippers_post_to_the_api"] == pytest.approx(
+        priced["total_dollars_per_million_lines"] + 10_000 * cost.HTTP_API_PER_REQUEST, abs=1e-4
     )
     assert priced["dominated_by"] in dollars
     if priced["error_lines"]:
@@ -73,6 +77,16 @@ def test_with_errors_sent_at_once_api_gateway_alone_puts_the_floor_above_the_goa
     assert floor["with_function_url"] == pytest.approx(10_000 * (0.20 + 0.625) / 1e6)
     assert floor["with_function_url"] < cost.GOAL_DOLLARS_PER_MILLION_LINES
     assert floor["with_api_gateway"] > cost.GOAL_DOLLARS_PER_MILLION_LINES
+
+
+@pytest.mark.unit
+def test_a_batch_pays_api_gateway_only_when_the_ingest_function_has_no_url():
+    from local_runner.template import load_template
+
+    template = load_template()
+    assert cost.api_gateway_requests_per_batch(template) == 0
+    del template["Resources"]["IngestFunction"]["Properties"]["FunctionUrlConfig"]
+    assert cost.api_gateway_requests_per_batch(template) == 1
 
 
 @pytest.mark.unit

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from local_runner.apigw import http_answer, http_event
-from local_runner.gateway import create_gateway, flask_rule
+from local_runner.gateway import create_function_url_app, create_gateway, flask_rule
 from local_runner.template import read_stack
+from tests.functions.ingest.http import ADMIN
 
 pytestmark = pytest.mark.unit
 
@@ -30,6 +31,24 @@ def test_every_template_route_is_served_and_nothing_else():
     }
     assert served == {(route.method, flask_rule(route.path)) for route in stack.routes}
     assert {"/ingest", "/api/monitoring/live", "/"} <= {route.path for route in stack.routes}
+
+
+def test_the_template_gives_the_ingest_function_a_url():
+    assert read_stack().function_urls == ["IngestFunction"]
+
+
+@pytest.mark.integration
+def test_a_function_url_hands_every_path_to_its_function(aws):
+    """As Lambda does: route key $default, the path as sent; the function does the routing."""
+    client = create_function_url_app(read_stack(), "IngestFunction").test_client()
+
+    unsigned = client.post("/ingest", data=b"{}", content_type="application/json")
+    assert unsigned.status_code == 401
+    assert unsigned.get_json()["field"] == "X-StackLens-Host"
+
+    admin = client.post("/api/hosts", json={"host_id": "pos-1"}, headers=ADMIN)
+    assert admin.status_code == 404
+    assert admin.get_json() == {"error": "no such route on the shippers' URL"}
 
 
 def test_unknown_route_answers_json_404():

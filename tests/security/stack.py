@@ -101,10 +101,14 @@ def post_signed(
     raw: bytes,
     now: float | None = None,
     headers: dict | None = None,
+    via: str = "api_url",
 ) -> requests.Response:
+    """POST `raw` signed to `path` through the API, or through the shippers' URL with
+    `via="shipper_url"`."""
     signed = {
         "Content-Type": "application/json",
         **signed_headers(host_id, key, raw, now=now),
         **(headers or {}),
     }
-    return requests.post(f"{stack.api_url}{path}", data=raw, headers=signed, timeout=30)
+    base = getattr(stack, via)
+    return requests.post(f"{base}{path}", data=raw, headers=signed, timeout=30)

@@ -80,3 +80,21 @@ def test_a_change_by_the_session_needs_the_csrf_header(secret_stack):
     # The same session reads (it is a real one).
     with _call(secret_stack, "GET", "/api/session", cookie) as answer:
         assert answer.status_code == 200
+
+
+@pytest.mark.e2e
+def test_the_shippers_url_serves_no_admin_route_even_to_the_admin(secret_stack):
+    """The ingest function's URL is public and takes signed routes only: registering a host or
+    rotating a key there is a 404 with the right token too, and stores nothing."""
+    before = snapshot(secret_stack)
+    for method, path in ADMIN_ROUTES:
+        answer = requests.request(
+            method,
+            f"{secret_stack.shipper_url}{concrete_path(path)}",
+            headers=secret_stack.admin,
+            json=BODIES.get((method, path), {}) if method != "GET" else None,
+            timeout=10,
+        )
+        assert answer.status_code == 404, (method, path, answer.text)
+        assert answer.json() == {"error": "no such route on the shippers' URL"}
+    assert snapshot(secret_stack) == before

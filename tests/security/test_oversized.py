@@ -26,16 +26,20 @@ def host(secret_stack):
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("path", ["/ingest", "/api/demo-events"])
-def test_a_batch_over_the_limit_is_refused_and_nothing_stored(secret_stack, host, path):
+@pytest.mark.parametrize(
+    ("via", "path"),
+    [("api_url", "/ingest"), ("api_url", "/api/demo-events"), ("shipper_url", "/ingest")],
+)
+def test_a_batch_over_the_limit_is_refused_and_nothing_stored(secret_stack, host, via, path):
     host_id, key = host
     before = snapshot(secret_stack)
     batch = error_batch(host_id)
     batch["padding"] = " " * MAX_BODY_BYTES
-    _too_large(post_signed(secret_stack, path, host_id, key, json.dumps(batch).encode()), "body")
+    raw = json.dumps(batch).encode()
+    _too_large(post_signed(secret_stack, path, host_id, key, raw, via=via), "body")
     bomb = gzip.compress(json.dumps(batch).encode() + b" " * (50 * MAX_BODY_BYTES))
     answer = post_signed(
-        secret_stack, path, host_id, key, bomb, headers={"Content-Encoding": "gzip"}
+        secret_stack, path, host_id, key, bomb, headers={"Content-Encoding": "gzip"}, via=via
     )
     _too_large(answer, "body")
     assert snapshot(secret_stack) == before

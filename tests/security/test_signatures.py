@@ -15,6 +15,9 @@ from shipper.signing import MAX_CLOCK_SKEW_SECONDS, sign, signed_headers
 from tests.security.stack import error_batch, post_signed, register, rotate, snapshot
 
 INGEST_ROUTES = ("/ingest", "/api/demo-events", "/api/watcher/heartbeat")
+# Every signed route through both ways in: the API, and the ingest function's URL where the
+# shippers post.
+ENTRIES = [(via, path) for via in ("api_url", "shipper_url") for path in INGEST_ROUTES]
 
 
 def _body(path: str, host_id: str) -> bytes:
@@ -29,35 +32,35 @@ def _refused(answer, field: str) -> None:
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("path", INGEST_ROUTES)
+@pytest.mark.parametrize(("via", "path"), ENTRIES)
 # 2 s past the window, not 1: the header holds whole seconds (a future time rounds down) and
 # the stack reads its clock a moment later, so 301 s ahead could arrive as 300.x s ahead.
 @pytest.mark.parametrize("age", [MAX_CLOCK_SKEW_SECONDS + 2, -(MAX_CLOCK_SKEW_SECONDS + 2)])
-def test_a_stale_or_future_signature_is_refused_and_nothing_stored(secret_stack, path, age):
+def test_a_stale_or_future_signature_is_refused_and_nothing_stored(secret_stack, via, path, age):
     # A captured request replayed later looks like this: a right signature of an old timestamp.
     host_id, key = register(secret_stack)
     before = snapshot(secret_stack)
     answer = post_signed(
-        secret_stack, path, host_id, key, _body(path, host_id), now=time.time() - age
+        secret_stack, path, host_id, key, _body(path, host_id), now=time.time() - age, via=via
     )
     _refused(answer, "X-StackLens-Timestamp")
     assert snapshot(secret_stack) == before
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("path", INGEST_ROUTES)
-def test_a_signature_replayed_on_another_body_or_timestamp_is_refused(secret_stack, path):
+@pytest.mark.parametrize(("via", "path"), ENTRIES)
+def test_a_signature_replayed_on_another_body_or_timestamp_is_refused(secret_stack, via, path):
     host_id, key = register(secret_stack)
     signed = signed_headers(host_id, key, _body(path, host_id))
     before = snapshot(secret_stack)
     other_body = _body(path, host_id)
     _refused(
-        post_signed(secret_stack, path, host_id, key, other_body, headers=signed),
+        post_signed(secret_stack, path, host_id, key, other_body, headers=signed, via=via),
         "X-StackLens-Signature",
     )
     moved = {**signed, "X-StackLens-Timestamp": str(int(signed["X-StackLens-Timestamp"]) - 1)}
     _refused(
-        post_signed(secret_stack, path, host_id, key, other_body, headers=moved),
+        post_signed(secret_stack, path, host_id, key, other_body, headers=moved, via=via),
         "X-StackLens-Signature",
     )
     assert snapshot(secret_stack) == before
@@ -79,15 +82,17 @@ def test_a_request_replayed_within_the_window_is_stored_once(secret_stack):
 
 @pytest.mark.e2e
 @pytest.mark.parametrize(
-    ("path", "host_id"),
-    [(path, "never-registered") for path in INGEST_ROUTES]
-    + [("/ingest", host_id) for host_id in ("../../etc", "x" * 65, "")],
+    ("via", "path", "host_id"),
+    [(via, path, "never-registered") for via, path in ENTRIES]
+    + [("api_url", "/ingest", host_id) for host_id in ("../../etc", "x" * 65, "")],
 )
-def test_an_unknown_host_is_refused_and_nothing_stored(secret_stack, path, host_id):
+def test_an_unknown_host_is_refused_and_nothing_stored(secret_stack, via, path, host_id):
     before = snapshot(secret_stack)
     raw = _body(path, host_id or "h")
     headers = {"X-StackLens-Host": host_id} if host_id else {}
-    answer = post_signed(secret_stack, path, host_id or "h", "some-key", raw, headers=headers)
+    answer = post_signed(
+        secret_stack, path, host_id or "h", "some-key", raw, headers=headers, via=via
+    )
     _refused(answer, "X-StackLens-Host")
     assert snapshot(secret_stack) == before
 
@@ -128,9 +133,9 @@ def test_a_leaked_key_is_retired_at_once_and_the_shippers_key_file_takes_the_new
     host_id, leaked = register(secret_stack)
     new_key = rotate(secret_stack, host_id, grace_seconds=0)
     before = snapshot(secret_stack)
-    for path in INGEST_ROUTES:
+    for via, path in ENTRIES:
         _refused(
-            post_signed(secret_stack, path, host_id, leaked, _body(path, host_id)),
+            post_signed(secret_stack, path, host_id, leaked, _body(path, host_id), via=via),
             "X-StackLens-Signature",
         )
     assert snapshot(secret_stack) == before

@@ -80,3 +80,26 @@ def test_every_function_is_wired_to_what_it_needs():
         json.dumps({"Fn::GetAtt": ["GroupsTable", "StreamArn"]}),
         json.dumps({"Fn::GetAtt": ["TicketQueue", "Arn"]}),
     }
+
+
+def test_the_shippers_url_is_the_ingest_functions_own_and_public():
+    """Shippers post to the ingest function's URL (no API Gateway request price). A public
+    function URL made since October 2025 answers 403 to every request unless the function's
+    policy grants anyone both InvokeFunctionUrl and InvokeFunction (through the URL only)."""
+    template = transformed(load_template())
+    resources = template["Resources"]
+    urls = {key: r for key, r in resources.items() if r["Type"] == "AWS::Lambda::Url"}
+    assert [
+        (r["Properties"]["TargetFunctionArn"], r["Properties"]["AuthType"]) for r in urls.values()
+    ] == [({"Ref": "IngestFunction"}, "NONE")]
+    public = {
+        r["Properties"]["Action"]: r["Properties"]
+        for r in resources.values()
+        if r["Type"] == "AWS::Lambda::Permission" and r["Properties"]["Principal"] == "*"
+    }
+    assert set(public) == {"lambda:InvokeFunctionUrl", "lambda:InvokeFunction"}
+    assert public["lambda:InvokeFunctionUrl"]["FunctionUrlAuthType"] == "NONE"
+    assert public["lambda:InvokeFunction"]["InvokedViaFunctionUrl"] is True
+    assert all(p["FunctionName"] == {"Ref": "IngestFunction"} for p in public.values())
+    (url_id,) = urls
+    assert template["Outputs"]["ShipperUrl"]["Value"] == {"Fn::GetAtt": [url_id, "FunctionUrl"]}

@@ -1,4 +1,5 @@
-"""Calls the ingest function as API Gateway does, with signed bodies like the shipper's."""
+"""Calls the ingest function as API Gateway or its function URL does, with signed bodies like
+the shipper's."""
 
 import gzip
 import json
@@ -12,8 +13,15 @@ from tests.conftest import ADMIN_TOKEN
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 
-def call(path: str, body: bytes = b"", headers: dict | None = None) -> HttpAnswer:
-    event = http_event("POST", path, headers=headers, body=body)
+# Lambda's route key for every request through a function URL.
+FUNCTION_URL = "$default"
+
+
+def call(
+    path: str, body: bytes = b"", headers: dict | None = None, route_key: str | None = None
+) -> HttpAnswer:
+    """POST to the function; `route_key` FUNCTION_URL comes through the shippers' URL."""
+    event = http_event("POST", path, route_key=route_key, headers=headers, body=body)
     return http_answer(handler.lambda_handler(event, None))
 
 
@@ -53,6 +61,7 @@ def post_signed(
     compress: bool = False,
     now: float | None = None,
     extra_headers: dict | None = None,
+    route_key: str | None = None,
 ) -> HttpAnswer:
     """POST `body` signed with `key` (the signature covers the bytes as sent)."""
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
@@ -62,4 +71,4 @@ def post_signed(
         headers["Content-Encoding"] = "gzip"
     headers.update(signed_headers(host, key, raw, now=now))
     headers.update(extra_headers or {})
-    return call(path, raw, headers)
+    return call(path, raw, headers, route_key)

@@ -19,6 +19,7 @@ from functions.ingest.batch import MAX_LINE_BYTES
 from shipper.signing import signed_headers
 from tests.functions.ingest.http import (
     ADMIN,
+    FUNCTION_URL,
     batch,
     call,
     event,
@@ -413,6 +414,32 @@ def test_registering_needs_the_admin_token(aws):
 
     assert answer.status == 401
     assert _rows(HostModel) == 0
+
+
+def test_the_shippers_url_takes_signed_batches_and_heartbeats(key):
+    answer = post_signed(
+        "/ingest", key, batch([event(PAYMENT, 0)]), compress=True, route_key=FUNCTION_URL
+    )
+    assert answer.status == 202, answer.body
+    assert json_of(answer) == {"accepted": 1, "duplicates": 0}
+    assert [group.count for group in _groups().values()] == [1]
+
+    heartbeat = {"host": "pos-1", "store": "S001", "files": [], "stats": {}}
+    answer = post_signed("/api/watcher/heartbeat", key, heartbeat, route_key=FUNCTION_URL)
+    assert answer.status == 200, answer.body
+    assert HostModel.get("pos-1").last_heartbeat is not None
+
+
+@pytest.mark.parametrize("path", ["/api/hosts", "/api/hosts/pos-1/rotate", "/", "/ingest/"])
+def test_the_shippers_url_serves_no_admin_route(key, path):
+    """Registering hosts and rotating keys stay behind the API, even with the admin token."""
+    body = json.dumps({"host_id": "pos-2"}).encode()
+    answer = call(path, body, {**ADMIN, "Content-Type": "application/json"}, FUNCTION_URL)
+
+    assert answer.status == 404
+    assert json_of(answer) == {"error": "no such route on the shippers' URL"}
+    assert [host.host_id for host in HostModel.scan()] == ["pos-1"]
+    assert HostModel.get("pos-1").key == key
 
 
 def _on_one_stack(max_examples: int):
