@@ -68,6 +68,20 @@ def test_a_small_priced_run_counts_every_function_and_price():
         assert priced["functions"]["decide"]["invocations_per_million_lines"] > 0
 
 
+@pytest.mark.integration
+def test_what_a_problem_costs_once_is_paid_in_the_warm_up():
+    """A new problem's group, Jira issue and first lines of the hour are paid once, not per
+    line: metered from the first line, a short run is mostly that."""
+    cold = cost.measure(batch_lines=100, lines=2_000, warm_up_lines=0)
+    warm = cost.measure(batch_lines=100, lines=2_000, warm_up_lines=5_000)
+    assert cold["functions"]["jira"]["invocations_per_million_lines"] > 0  # issues opened
+    assert warm["functions"]["jira"]["invocations_per_million_lines"] == 0
+    assert warm["warm_up_lines_not_metered"] == 5_000
+    cold_writes = cold["functions"]["ingest"]["write_units_per_million_lines"]
+    warm_writes = warm["functions"]["ingest"]["write_units_per_million_lines"]
+    assert warm_writes < cold_writes  # the first kept lines of each group are not priced
+
+
 @pytest.mark.unit
 def test_with_errors_sent_at_once_api_gateway_alone_puts_the_floor_above_the_goal():
     floor = cost.floor_if_errors_leave_at_once(0.01)
