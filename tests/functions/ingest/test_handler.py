@@ -416,6 +416,30 @@ def test_registering_needs_the_admin_token(aws):
     assert _rows(HostModel) == 0
 
 
+def _logged(caplog) -> list[tuple[str, str]]:
+    """(level, message) of the log records at INFO or above since the last call."""
+    records = [(r.levelname, r.getMessage()) for r in caplog.records if r.levelno >= 20]
+    caplog.clear()
+    return records
+
+
+def test_only_a_batch_that_counted_an_error_or_was_sent_again_is_logged(key, caplog):
+    """CloudWatch Logs is paid by the byte: a batch of plain lines is counted in the
+    AcceptedLines metric, not logged at INFO; one that counted an error is logged."""
+    caplog.clear()
+    plain = batch([event(SALE, 0)])
+    assert post_signed("/ingest", key, plain).status == 202
+    assert _logged(caplog) == []
+
+    failed = batch([event(PAYMENT, 100)])
+    assert post_signed("/ingest", key, failed).status == 202
+    assert _logged(caplog) == [("INFO", "batch ingested")]
+
+    again = post_signed("/ingest", key, failed)  # the shipper sent it again
+    assert json_of(again) == {"accepted": 0, "duplicates": 1}
+    assert _logged(caplog) == [("INFO", "batch ingested")]
+
+
 def test_the_shippers_url_takes_signed_batches_and_heartbeats(key):
     answer = post_signed(
         "/ingest", key, batch([event(PAYMENT, 0)]), compress=True, route_key=FUNCTION_URL
