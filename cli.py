@@ -3,6 +3,8 @@ only what it needs, so `stacklens ship` stays as thin as the shipper."""
 
 import sys
 
+from functions.decide.blas import pin_kernels
+
 USAGE = """usage: stacklens <command> [options]
 
 commands:
@@ -32,8 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     elif command == "group":
         from functions.ingest.group_cli import main as run
     elif command == "train":
+        pin_kernels()  # before numpy loads: the same artifact on any x86 machine
         from functions.decide.train_command import main as run
     elif command == "evaluate":
+        pin_kernels()
         from functions.decide.evaluate_command import main as run
     elif command == "score":
         from functions.decide.score_command import main as run

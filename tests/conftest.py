@@ -5,6 +5,10 @@ import secrets
 
 import pytest
 
+from functions.decide.blas import pin_kernels
+
+# Before anything imports numpy: retraining gives the shipped artifact on any x86 machine.
+pin_kernels()
 # Tests never reach real AWS: fake credentials, one region, and the endpoint mode that lets
 # in-process moto serve DynamoDB streams (DESIGN.md section 7).
 os.environ.update(

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import sklearn
 
-from functions.decide import artifact
+from functions.decide import artifact, blas
 from functions.decide.corpus.generate import CORPUS_PATH
 from functions.decide.model import MEDIUM_SHARE, SEVERITY_BLEND
 from functions.decide.predictor import (
@@ -70,6 +70,8 @@ def test_the_numpy_scorer_gives_scikit_learns_probabilities(corpus, retrained):
 
 
 def test_the_shipped_artifact_is_what_the_committed_corpus_trains(corpus, retrained):
+    # Bit for bit only with the BLAS kernels it was trained with (functions/decide/blas.py).
+    assert blas.pinned_kernels() <= {blas.KERNELS}, blas.pinned_kernels()
     shipped, manifest = artifact.load()
     assert manifest.corpus_sha256 == hashlib.sha256(CORPUS_PATH.read_bytes()).hexdigest()
     assert manifest.examples == len(corpus)
