@@ -3,8 +3,6 @@ only what it needs, so `stacklens ship` stays as thin as the shipper."""
 
 import sys
 
-from functions.decide.blas import pin_kernels
-
 USAGE = """usage: stacklens <command> [options]
 
 commands:
@@ -33,12 +31,14 @@ def main(argv: list[str] | None = None) -> int:
         from demo_pos.__main__ import main as run
     elif command == "group":
         from functions.ingest.group_cli import main as run
-    elif command == "train":
-        pin_kernels()  # before numpy loads: the same artifact on any x86 machine
-        from functions.decide.train_command import main as run
-    elif command == "evaluate":
-        pin_kernels()
-        from functions.decide.evaluate_command import main as run
+    elif command in ("train", "evaluate"):
+        from functions.decide.blas import pin_kernels
+
+        pin_kernels()  # before numpy loads: the same model from the corpus on any x86 machine
+        if command == "train":
+            from functions.decide.train_command import main as run
+        else:
+            from functions.decide.evaluate_command import main as run
     elif command == "score":
         from functions.decide.score_command import main as run
     elif command == "replay":
