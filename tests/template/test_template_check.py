@@ -103,3 +103,6 @@ def test_the_shippers_url_is_the_ingest_functions_own_and_public():
     assert all(p["FunctionName"] == {"Ref": "IngestFunction"} for p in public.values())
     (url_id,) = urls
     assert template["Outputs"]["ShipperUrl"]["Value"] == {"Fn::GetAtt": [url_id, "FunctionUrl"]}
+    # The URL's throttle: without API Gateway, only a reserved concurrency bounds a flood.
+    ingest = resources["IngestFunction"]["Properties"]
+    assert ingest["ReservedConcurrentExecutions"] == {"Ref": "IngestConcurrency"}
