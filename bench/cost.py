@@ -383,7 +383,7 @@ class Pipeline:
 def _ingest_event(host_id: str, key: str, events: list[dict]) -> dict:
     """A signed batch as the ingest function's URL hands it over (Lambda's route key $default),
     gzipped above 1 KiB as the shipper sends it."""
-    from local_runner.apigw import http_event
+    from local_runner.apigw import FUNCTION_URL_ROUTE_KEY, http_event
     from shipper.sender import GZIP_ABOVE_BYTES
     from shipper.signing import signed_headers
 
@@ -394,7 +394,9 @@ def _ingest_event(host_id: str, key: str, events: list[dict]) -> dict:
     if len(body) > GZIP_ABOVE_BYTES:
         body, headers["content-encoding"] = gzip.compress(body, mtime=0), "gzip"
     headers.update(signed_headers(host_id, key, body))
-    return http_event("POST", "/ingest", route_key="$default", headers=headers, body=body)
+    return http_event(
+        "POST", "/ingest", route_key=FUNCTION_URL_ROUTE_KEY, headers=headers, body=body
+    )
 
 
 def measure(batch_lines: int, lines: int, warm_up_lines: int = WARM_UP_LINES) -> dict:

@@ -10,6 +10,9 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
+# Lambda sends every request through a function URL in payload format 2.0 with this route key,
+# whatever the path: the function does its own routing.
+FUNCTION_URL_ROUTE_KEY = "$default"
 TEXT_TYPES = ("application/json", "text/", "application/javascript", "application/xml")
 
 

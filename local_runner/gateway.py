@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from flask import Flask, Response, request, stream_with_context
 
-from local_runner.apigw import HttpAnswer, http_answer, http_event
+from local_runner.apigw import FUNCTION_URL_ROUTE_KEY, HttpAnswer, http_answer, http_event
 from local_runner.invoke import invoke
 from local_runner.template import Route, Stack
 
@@ -162,11 +162,6 @@ def create_gateway(
         return {"error": "method not allowed on this route"}, 405, {"Allow": allowed}
 
     return app
-
-
-# Lambda sends a function URL's requests in payload format 2.0 with this route key, whatever
-# the path: the function does its own routing.
-FUNCTION_URL_ROUTE_KEY = "$default"
 
 
 def create_function_url_app(stack: Stack, logical_id: str) -> Flask:

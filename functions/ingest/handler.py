@@ -44,7 +44,8 @@ _BUSY_CODES = {
 
 # The function URL (template: the shippers' endpoint) serves what hosts sign with their keys;
 # registering hosts and rotating keys, which take the admin token, stay behind the API. Lambda
-# sends a function URL's every request with this route key (the API's routes have their own).
+# sends a function URL's every request with this route key (the API's routes have their own;
+# local_runner/apigw.py builds such events with the same constant).
 FUNCTION_URL_ROUTE_KEY = "$default"
 SIGNED_PATHS = frozenset({"/ingest", "/api/demo-events", "/api/watcher/heartbeat"})
 

@@ -13,14 +13,11 @@ from tests.conftest import ADMIN_TOKEN
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 
-# Lambda's route key for every request through a function URL.
-FUNCTION_URL = "$default"
-
-
 def call(
     path: str, body: bytes = b"", headers: dict | None = None, route_key: str | None = None
 ) -> HttpAnswer:
-    """POST to the function; `route_key` FUNCTION_URL comes through the shippers' URL."""
+    """POST to the function; `route_key` FUNCTION_URL_ROUTE_KEY comes through the shippers'
+    URL."""
     event = http_event("POST", path, route_key=route_key, headers=headers, body=body)
     return http_answer(handler.lambda_handler(event, None))
 

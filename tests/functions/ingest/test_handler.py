@@ -16,10 +16,10 @@ from functions.common.models import (
     SeenModel,
 )
 from functions.ingest.batch import MAX_LINE_BYTES
+from local_runner.apigw import FUNCTION_URL_ROUTE_KEY
 from shipper.signing import signed_headers
 from tests.functions.ingest.http import (
     ADMIN,
-    FUNCTION_URL,
     batch,
     call,
     event,
@@ -442,14 +442,14 @@ def test_only_a_batch_that_counted_an_error_or_was_sent_again_is_logged(key, cap
 
 def test_the_shippers_url_takes_signed_batches_and_heartbeats(key):
     answer = post_signed(
-        "/ingest", key, batch([event(PAYMENT, 0)]), compress=True, route_key=FUNCTION_URL
+        "/ingest", key, batch([event(PAYMENT, 0)]), compress=True, route_key=FUNCTION_URL_ROUTE_KEY
     )
     assert answer.status == 202, answer.body
     assert json_of(answer) == {"accepted": 1, "duplicates": 0}
     assert [group.count for group in _groups().values()] == [1]
 
     heartbeat = {"host": "pos-1", "store": "S001", "files": [], "stats": {}}
-    answer = post_signed("/api/watcher/heartbeat", key, heartbeat, route_key=FUNCTION_URL)
+    answer = post_signed("/api/watcher/heartbeat", key, heartbeat, route_key=FUNCTION_URL_ROUTE_KEY)
     assert answer.status == 200, answer.body
     assert HostModel.get("pos-1").last_heartbeat is not None
 
@@ -458,7 +458,7 @@ def test_the_shippers_url_takes_signed_batches_and_heartbeats(key):
 def test_the_shippers_url_serves_no_admin_route(key, path):
     """Registering hosts and rotating keys stay behind the API, even with the admin token."""
     body = json.dumps({"host_id": "pos-2"}).encode()
-    answer = call(path, body, {**ADMIN, "Content-Type": "application/json"}, FUNCTION_URL)
+    answer = call(path, body, {**ADMIN, "Content-Type": "application/json"}, FUNCTION_URL_ROUTE_KEY)
 
     assert answer.status == 404
     assert json_of(answer) == {"error": "no such route on the shippers' URL"}
