@@ -60,17 +60,10 @@ SECRET_STACK_SECRETS = {
 def secret_stack(tmp_path_factory):
     """`stacklens local` without the demo, with SECRET_STACK_SECRETS and the functions logging
     at DEBUG; `aws_url` is its moto server, so a test can look into the tables."""
-    from tests.running_stack import free_port, start_running_stack
+    from tests.running_stack import start_running_stack
 
-    moto_port = free_port()
-    environment = {
-        **SECRET_STACK_SECRETS,
-        "STACKLENS_MOTO_PORT": str(moto_port),
-        "POWERTOOLS_LOG_LEVEL": "DEBUG",
-    }
-    for stack in start_running_stack(tmp_path_factory, False, environment):
-        stack.aws_url = f"http://127.0.0.1:{moto_port}"
-        yield stack
+    environment = {**SECRET_STACK_SECRETS, "POWERTOOLS_LOG_LEVEL": "DEBUG"}
+    yield from start_running_stack(tmp_path_factory, False, environment)
 
 
 @pytest.fixture(scope="session")

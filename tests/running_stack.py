@@ -3,6 +3,7 @@ clients that watch it as a user would."""
 
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -15,12 +16,36 @@ import pytest
 import requests
 
 STARTUP_SECONDS = 90
+# A port chosen here is free when chosen, not when the stack binds it a moment later. A stack
+# that loses that race exits with this message (werkzeug's), and is started again on new ports.
+PORT_TAKEN = "Address already in use"
+START_ATTEMPTS = 3
+_PORTS = random.SystemRandom()  # a test that seeds `random` must not make stacks share ports
+
+
+def _ephemeral_ports() -> range:
+    """The ports the kernel hands out for port 0 and for outgoing connections."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return range(int(low), int(high) + 1)
+    except (OSError, ValueError):
+        return range(32768, 61000)
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A port nothing listens on, outside the ephemeral range: every client connection of the
+    tests and every port-0 server (a stack's own moto) takes its port from that range, so a port
+    chosen below it cannot be taken by them between now and the bind."""
+    below = range(20000, min(_ephemeral_ports().start, 32768))
+    for _ in range(100):
+        port = _PORTS.choice(below) if below else 0
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return probe.getsockname()[1]
+    raise RuntimeError(f"no free port in {below}")
 
 
 def wait_until(check, timeout: float, interval: float = 0.05):
@@ -50,6 +75,8 @@ class RunningStack:
         self.jira_url = f"http://127.0.0.1:{ports['jira']}"
         # The ingest function's URL, where shippers post (the template's ShipperUrl).
         self.shipper_url = f"http://127.0.0.1:{ports['url']}"
+        # Its moto server, so a test can look into the tables.
+        self.aws_url = f"http://127.0.0.1:{ports['moto']}"
         self.state_dir = state_dir
         self.output = output
         self.admin_token = admin_token
@@ -72,6 +99,9 @@ class RunningStack:
             return api.status_code == 200 and pos.status_code == 200
         except requests.RequestException:
             return False
+
+    def ready_or_exited(self) -> bool:
+        return self.process.poll() is not None or self.ready()
 
 
 class LiveStream(threading.Thread):
@@ -116,15 +146,35 @@ def start_running_stack(
     tmp_path_factory, with_demo: bool = True, extra_environment: dict | None = None
 ):
     """Starts the stack; yields a RunningStack; stops it. `extra_environment` (ADMIN_TOKEN,
-    JIRA_API_TOKEN, ...) replaces the demo's settings."""
+    JIRA_API_TOKEN, ...) replaces the demo's settings. A stack that found one of its ports taken
+    is started again on others."""
+    for attempt in range(1, START_ATTEMPTS + 1):
+        stack = _start(tmp_path_factory, with_demo, extra_environment)
+        process, output = stack.process, stack.output
+        try:
+            if not wait_until(stack.ready_or_exited, STARTUP_SECONDS):
+                pytest.fail(f"the stack did not start:\n{output.read_text()[-4000:]}")
+            if process.poll() is not None:
+                printed = output.read_text()
+                if PORT_TAKEN in printed and attempt < START_ATTEMPTS:
+                    continue
+                pytest.fail(f"the stack exited:\n{printed[-4000:]}")
+            yield stack
+            return
+        finally:
+            _stop(process)
+
+
+def _start(tmp_path_factory, with_demo: bool, extra_environment: dict | None) -> RunningStack:
     state_dir = tmp_path_factory.mktemp("stacklens-state")
-    ports = {name: free_port() for name in ("api", "pos", "jira", "url")}
+    ports = {name: free_port() for name in ("api", "pos", "jira", "url", "moto")}
     environment = {
         **os.environ,
         "STACKLENS_API_PORT": str(ports["api"]),
         "STACKLENS_POS_PORT": str(ports["pos"]),
         "STACKLENS_JIRA_PORT": str(ports["jira"]),
         "STACKLENS_FUNCTION_URL_PORT": str(ports["url"]),
+        "STACKLENS_MOTO_PORT": str(ports["moto"]),
         "STACKLENS_STATE_DIR": str(state_dir),
         "PYTHONUNBUFFERED": "1",
         # Storm control at a pace a test can watch: one comment per issue per second.
@@ -146,17 +196,13 @@ def start_running_stack(
             start_new_session=True,
         )
     admin_token = (extra_environment or {}).get("ADMIN_TOKEN", "demo-admin-token")
-    stack = RunningStack(process, ports, state_dir, output, admin_token, with_demo)
-    try:
-        if not wait_until(lambda: stack.ready() or process.poll() is not None, STARTUP_SECONDS):
-            pytest.fail(f"the stack did not start:\n{output.read_text()[-4000:]}")
-        if process.poll() is not None:
-            pytest.fail(f"the stack exited:\n{output.read_text()[-4000:]}")
-        yield stack
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+    return RunningStack(process, ports, state_dir, output, admin_token, with_demo)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)

@@ -2,7 +2,6 @@
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ import pytest
 import requests
 
 from demo_pos.__main__ import main
+from tests.running_stack import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,12 +42,6 @@ def test_a_missing_key_file_is_a_usage_error(tmp_path, capsys):
              "--host-id", "h1", "--key-file", str(tmp_path / "absent.key")]
         )  # fmt: skip
     assert "--key-file" in capsys.readouterr().err
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 15) -> bool:
