@@ -53,6 +53,8 @@ def test_a_small_priced_run_counts_every_function_and_price():
     ingest = priced["functions"]["ingest"]
     assert ingest["invocations_per_million_lines"] == 10_000
     assert ingest["read_units_per_million_lines"] > 0  # the host is looked up for every batch
+    # every invocation writes its metrics: the least of them is at least one line of them
+    assert 0 < ingest["least_log_bytes_per_invocation"] <= ingest["log_bytes_per_invocation"]
     dollars = priced["dollars_per_million_lines"]
     # The shippers post to the ingest function's URL: no API Gateway request to pay for.
     assert dollars["api_gateway"] == 0
@@ -86,11 +88,20 @@ def test_what_a_problem_costs_once_is_paid_in_the_warm_up():
 def test_with_errors_sent_at_once_api_gateway_alone_puts_the_floor_above_the_goal():
     floor = cost.floor_if_errors_leave_at_once(0.01)
     assert floor["error_lines_per_million_lines"] == 10_000
-    # 10,000 requests and invocations and at least 10,000 write units per million lines
-    assert floor["with_api_gateway"] == pytest.approx(10_000 * (1.00 + 0.20 + 0.625) / 1e6)
-    assert floor["with_function_url"] == pytest.approx(10_000 * (0.20 + 0.625) / 1e6)
+    # 10,000 invocations, write units and key reads per million lines, at least
+    assert floor["with_api_gateway"] == pytest.approx(10_000 * (1.00 + 0.20 + 0.625 + 0.125) / 1e6)
+    assert floor["with_function_url"] == pytest.approx(10_000 * (0.20 + 0.625 + 0.125) / 1e6)
     assert floor["with_function_url"] < cost.GOAL_DOLLARS_PER_MILLION_LINES
     assert floor["with_api_gateway"] > cost.GOAL_DOLLARS_PER_MILLION_LINES
+
+
+@pytest.mark.unit
+def test_the_floor_prices_the_least_each_error_request_logs():
+    """A 100-byte metrics line per request is 1 GB per 10 million requests: $0.0005 here."""
+    silent = cost.floor_if_errors_leave_at_once(0.01, log_bytes_per_request=0)
+    logged = cost.floor_if_errors_leave_at_once(0.01, log_bytes_per_request=100)
+    assert logged["dollars_per_million_lines"]["metrics_log_line"] == pytest.approx(0.0005)
+    assert logged["with_function_url"] - silent["with_function_url"] == pytest.approx(0.0005)
 
 
 @pytest.mark.unit
