@@ -396,6 +396,36 @@ def test_history_pages_follow_the_cursor(running_stack, browser):
     page.close()
 
 
+def test_a_late_answer_for_the_kind_left_behind_is_not_shown(running_stack, browser):
+    """The reader opens the history (decisions) and picks Groups before the decisions came:
+    when they come last, the table still shows the groups. (It showed them under the title
+    Groups, and once failed the test above.)"""
+    stack = running_stack
+    page = open_logged_in(browser, stack)
+    held = []
+    page.route("**/api/history/decisions?*", lambda route: held.append(route))  # answered later
+    show_tab(page, "history")
+    page.wait_for_function("document.querySelector('#history-table').ariaBusy === 'true'")
+    page.select_option("#history-kind", "groups")
+    page.wait_for_function(
+        "document.querySelector('#history-title').textContent === 'Groups'", timeout=5000
+    )
+    groups = page.eval_on_selector_all(
+        "#history-table tbody tr", "rows => rows.map(r => r.dataset.key)"
+    )
+    late = {"decision_key": "late", "fingerprint": "late-decision", "action": "create"}
+    with page.expect_response("**/api/history/decisions?*"):
+        held[0].fulfill(json={"items": [late], "next_cursor": None})
+    page.evaluate("() => new Promise((done) => setTimeout(done, 200))")  # its render, if any
+    assert page.text_content("#history-title") == "Groups"
+    assert (
+        page.eval_on_selector_all("#history-table tbody tr", "rows => rows.map(r => r.dataset.key)")
+        == groups
+    )
+    assert page.get_attribute("#history-table", "aria-busy") is None
+    page.close()
+
+
 # ---- Jira configuration ----
 
 

@@ -100,7 +100,13 @@ function renderTable(items) {
   byId('history-empty').hidden = items.length > 0;
 }
 
+// Loads overlap when the reader changes the kind, a filter or the page before an answer came:
+// only the latest load's answer is shown. An earlier one can come last, and it would show
+// another kind's rows, or another page, under the title and filters the reader chose.
+let latestLoad = 0;
+
 async function loadPage() {
+  const load = ++latestLoad;
   const query = new URLSearchParams(state.query);
   query.set('limit', String(PAGE_SIZE));
   const cursor = state.cursors[state.cursors.length - 1];
@@ -109,6 +115,7 @@ async function loadPage() {
   table.setAttribute('aria-busy', 'true');
   try {
     const page = await getJson(`/api/history/${state.kind}?${query}`);
+    if (load !== latestLoad) return;
     renderTable(page.items);
     byId('history-title').textContent = TITLES[state.kind];
     byId('history-page').textContent = `Page ${state.cursors.length}`;
@@ -118,9 +125,9 @@ async function loadPage() {
     byId('export-csv').href = exportHref('csv');
     byId('export-json').href = exportHref('json');
   } catch (error) {
-    notice(`Could not load the history: ${error.message}`);
+    if (load === latestLoad) notice(`Could not load the history: ${error.message}`);
   } finally {
-    table.removeAttribute('aria-busy');
+    if (load === latestLoad) table.removeAttribute('aria-busy');
   }
 }
 
