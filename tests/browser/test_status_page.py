@@ -261,6 +261,52 @@ def test_automation_toggles_from_the_page(running_stack, browser):
         page.close()
 
 
+def test_a_refresh_answered_after_a_toggle_does_not_switch_it_back(running_stack, browser):
+    """The rules tab asks for the automation's state; the reader switches it off before the
+    answer comes. The answer, older than the switch, must not show it on again."""
+    stack = running_stack
+    before = stack.get("/api/automation/status")
+    assert before["enabled"] is True
+    page = open_logged_in(browser, stack, tab="rules")
+    page.wait_for_function(
+        "document.querySelector('#automation-toggle').dataset.enabled === 'true'", timeout=5000
+    )
+    show_tab(page, "overview")
+    held = []
+
+    def hold_the_first(route):
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/api/automation/status", hold_the_first)
+    try:
+        show_tab(page, "rules")  # the tab refreshes: its question is held
+        for _ in range(100):  # Playwright calls the route's handler while the test waits on it
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held
+        page.click("#automation-toggle")
+        page.wait_for_function(
+            "document.querySelector('#automation-toggle').dataset.enabled === 'false'",
+            timeout=5000,
+        )
+        with page.expect_response("**/api/automation/status"):
+            held[0].fulfill(json=before)  # on: what was true when it was asked
+        page.evaluate("() => new Promise((done) => setTimeout(done, 200))")  # its render, if any
+        assert page.inner_text("#automation-state") == "Automation off"
+    finally:
+        requests.post(
+            f"{stack.api_url}/api/automation/toggle",
+            json={"enabled": True},
+            headers=stack.admin,
+            timeout=5,
+        )
+        page.close()
+
+
 def test_thresholds_edited_on_the_page_take_effect_on_the_next_error(running_stack, browser):
     stack = running_stack
     page = open_logged_in(browser, stack, tab="rules")

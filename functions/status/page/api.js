@@ -24,6 +24,18 @@ export function whenSessionEnds(callback) {
   onSessionEnded = callback;
 }
 
+// Answers can come back out of order: a refresh sent before a change, or before another
+// refresh, may be answered after it, and would put back what the reader has just seen
+// replaced. A view takes a turn before it asks and shows the answer only if it is still the
+// latest turn: `const latest = view(); ... await ...; if (!latest()) return;`.
+export function turns() {
+  let newest = 0;
+  return () => {
+    const turn = ++newest;
+    return () => turn === newest;
+  };
+}
+
 export async function getJson(path) {
   const response = await fetch(path, {headers: {Accept: 'application/json'}});
   if (response.status === 401) onSessionEnded('The session ended: log in again.');

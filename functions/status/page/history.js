@@ -1,7 +1,7 @@
 // The history and audit tab: every group, ticket and decision, filtered on the server and paged
 // newest first with its cursor; the same filters give the CSV and JSON exports.
 
-import {getJson, markWrongButton, notice} from './api.js';
+import {getJson, markWrongButton, notice, turns} from './api.js';
 import {byId, cell, formatCount, formatTime, issueLink, severityBadge, textNode} from './dom.js';
 
 const PAGE_SIZE = 25;
@@ -101,12 +101,12 @@ function renderTable(items) {
 }
 
 // Loads overlap when the reader changes the kind, a filter or the page before an answer came:
-// only the latest load's answer is shown. An earlier one can come last, and it would show
-// another kind's rows, or another page, under the title and filters the reader chose.
-let latestLoad = 0;
+// an earlier one answered last would show another kind's rows, or another page, under the
+// title and filters the reader chose.
+const pageLoads = turns();
 
 async function loadPage() {
-  const load = ++latestLoad;
+  const latest = pageLoads();
   const query = new URLSearchParams(state.query);
   query.set('limit', String(PAGE_SIZE));
   const cursor = state.cursors[state.cursors.length - 1];
@@ -115,7 +115,7 @@ async function loadPage() {
   table.setAttribute('aria-busy', 'true');
   try {
     const page = await getJson(`/api/history/${state.kind}?${query}`);
-    if (load !== latestLoad) return;
+    if (!latest()) return;
     renderTable(page.items);
     byId('history-title').textContent = TITLES[state.kind];
     byId('history-page').textContent = `Page ${state.cursors.length}`;
@@ -125,9 +125,9 @@ async function loadPage() {
     byId('export-csv').href = exportHref('csv');
     byId('export-json').href = exportHref('json');
   } catch (error) {
-    if (load === latestLoad) notice(`Could not load the history: ${error.message}`);
+    if (latest()) notice(`Could not load the history: ${error.message}`);
   } finally {
-    if (load === latestLoad) table.removeAttribute('aria-busy');
+    if (latest()) table.removeAttribute('aria-busy');
   }
 }
 

@@ -1,7 +1,7 @@
 // The integration status tab: summary cards, the errors-per-minute chart, top groups, every
 // shipper with its start and pause buttons, and the last 10 errors and tickets.
 
-import {getJson, notice, sendAsAdmin} from './api.js';
+import {getJson, notice, sendAsAdmin, turns} from './api.js';
 import {renderChart, renderLegend} from './chart.js';
 import {
   ago,
@@ -139,7 +139,11 @@ function renderRecentTickets(tickets) {
   showEmpty(list, byId('recent-tickets-empty'));
 }
 
+// A refresh asked for by an event can overlap the one before it.
+const overviewLoads = turns();
+
 export async function refreshOverview() {
+  const latest = overviewLoads();
   try {
     const [stats, automation, watchers, groups, tickets, jira] = await Promise.all([
       getJson('/api/stats'),
@@ -149,6 +153,7 @@ export async function refreshOverview() {
       getJson('/api/history/tickets?limit=10'),
       getJson('/api/jira/status'),
     ]);
+    if (!latest()) return;
     renderCards(stats, automation, watchers.hosts, jira);
     renderChart(byId('errors-chart'), stats.errors_per_minute);
     renderTopGroups(stats.top_groups);

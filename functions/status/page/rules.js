@@ -1,6 +1,6 @@
 // The automation rules tab: the switch, the thresholds per severity, and what the automation did.
 
-import {getJson, notice, sendAsAdmin} from './api.js';
+import {getJson, notice, sendAsAdmin, turns} from './api.js';
 import {ago, byId, formatCount, showEmpty, textNode} from './dom.js';
 
 const CHANGES_SHOWN = 4;
@@ -58,15 +58,19 @@ function renderCounts(decisions, failedJobs, outcomes) {
     : 'No Jira activity in the last hour. Failed counts ticket jobs in the dead-letter queue.';
 }
 
+// The switch and the thresholds as a refresh read them, or as a change answered: a refresh
+// sent before the reader's change and answered after it must not switch the pill back.
+const automationViews = turns();
+
 export async function refreshAutomation() {
+  const latest = automationViews();
   try {
     const automation = await getJson('/api/automation/status');
+    if (!latest()) return;
     renderAutomation(automation.enabled);
     renderThresholds(automation.thresholds);
-    return automation;
   } catch (error) {
-    byId('automation-state').textContent = 'Automation unknown';
-    return null;
+    if (latest()) byId('automation-state').textContent = 'Automation unknown';
   }
 }
 
@@ -107,6 +111,7 @@ export async function refreshRules() {
 }
 
 async function toggleAutomation() {
+  automationViews(); // what a refresh on its way says is older than this change
   const answer = await sendAsAdmin('/api/automation/toggle', {enabled: !automationEnabled});
   if (answer) {
     renderAutomation(answer.enabled);
@@ -120,6 +125,7 @@ async function saveThresholds(event) {
   const thresholds = {};
   for (const input of form.querySelectorAll('input')) thresholds[input.name] = Number(input.value);
   byId('rules-saved').textContent = '';
+  automationViews();
   const answer = await sendAsAdmin('/api/automation/rules', {thresholds}, 'PUT');
   if (answer) {
     renderThresholds(answer.thresholds);
