@@ -223,6 +223,17 @@ def test_a_decision_can_be_marked_wrong_from_the_page(running_stack, browser):
 # ---- automation rules ----
 
 
+def switch_automation_back_on(stack) -> None:
+    """The other tests on the shared stack expect the automation on."""
+    if not stack.get("/api/automation/status")["enabled"]:
+        requests.post(
+            f"{stack.api_url}/api/automation/toggle",
+            json={"enabled": True},
+            headers=stack.admin,
+            timeout=5,
+        )
+
+
 def test_automation_toggles_from_the_page(running_stack, browser):
     stack = running_stack
 
@@ -251,13 +262,7 @@ def test_automation_toggles_from_the_page(running_stack, browser):
         )
         assert automation_enabled() is True
     finally:
-        if not automation_enabled():
-            requests.post(
-                f"{stack.api_url}/api/automation/toggle",
-                json={"enabled": True},
-                headers=stack.admin,
-                timeout=5,
-            )
+        switch_automation_back_on(stack)
         page.close()
 
 
@@ -298,12 +303,7 @@ def test_a_refresh_answered_after_a_toggle_does_not_switch_it_back(running_stack
         page.evaluate("() => new Promise((done) => setTimeout(done, 200))")  # its render, if any
         assert page.inner_text("#automation-state") == "Automation off"
     finally:
-        requests.post(
-            f"{stack.api_url}/api/automation/toggle",
-            json={"enabled": True},
-            headers=stack.admin,
-            timeout=5,
-        )
+        switch_automation_back_on(stack)
         page.close()
 
 
