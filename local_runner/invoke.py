@@ -1,6 +1,7 @@
 """Invokes a function of the template in this process, as Lambda would: handler by its
 import path, a context object, the environment already set by the runner."""
 
+import contextvars
 import importlib
 import threading
 import time
@@ -42,6 +43,17 @@ def load_handler(spec: FunctionSpec) -> Callable[[dict, Any], Any]:
     return getattr(importlib.import_module(module_name), function_name)
 
 
+def keep_invocation_log_keys_apart() -> None:
+    """On Lambda each function has a process of its own; here they share one, and with it
+    Powertools' logger, whose keys are the process's. A key one invocation appends (the
+    function's name and request id, by `inject_lambda_context`) would then be on every other
+    function's lines, ingest's among them. The runner keeps such keys in the invocation's own
+    context (Powertools' thread-local keys) instead; the keys a Logger starts with stay shared."""
+    from aws_lambda_powertools import Logger
+
+    Logger.append_keys = Logger.thread_safe_append_keys
+
+
 def invoke(spec: FunctionSpec, event: dict) -> Any:
     context = LambdaContext(
         function_name=spec.logical_id,
@@ -49,6 +61,7 @@ def invoke(spec: FunctionSpec, event: dict) -> Any:
         invoked_function_arn=(f"arn:aws:lambda:us-east-1:123456789012:function:{spec.logical_id}"),
     )
     try:
-        return load_handler(spec)(event, context)
+        # A context of its own: what the invocation sets in it ends with the invocation.
+        return contextvars.copy_context().run(load_handler(spec), event, context)
     finally:
         invoked.set()

@@ -20,7 +20,7 @@ from local_runner.aws_resources import (
 from local_runner.aws_server import start_moto, stop_moto
 from local_runner.config import LocalConfig
 from local_runner.gateway import create_function_url_app, create_gateway
-from local_runner.invoke import invoked, load_handler
+from local_runner.invoke import invoked, keep_invocation_log_keys_apart, load_handler
 from local_runner.template import Stack, read_stack
 from local_runner.triggers import WakeOnTableWrite, start_pollers
 
@@ -98,6 +98,7 @@ class LocalStack:
         from functions.common.settings import load
 
         models.bind(load())
+        keep_invocation_log_keys_apart()
         # Load every handler now, as Lambda's init phase would, so the first request does not
         # pay for imports and model training.
         for spec in self.stack.functions.values():
