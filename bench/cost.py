@@ -246,11 +246,6 @@ def _read_units(operation: str, params: dict, answer: dict) -> float:
     return factor * _units(total, DYNAMODB_READ_UNIT_BYTES)
 
 
-def _memory_mb(template: dict, logical_id: str) -> int:
-    properties = template["Resources"][logical_id].get("Properties", {})
-    return int(properties.get("MemorySize") or template["Globals"]["Function"]["MemorySize"])
-
-
 # What Lambda itself logs for each invocation at its default system log level (INFO): START,
 # END and REPORT in the text format (these sizes, with a request id; a JSON platform.start
 # and platform.report are larger). SystemLogLevel WARN, which needs LogFormat JSON, drops them.
@@ -318,7 +313,11 @@ class Pipeline:
 
         use = self.use[name]
         spec = self.specs[name]
-        context = LambdaContext(function_name=spec.logical_id, timeout_seconds=spec.timeout)
+        context = LambdaContext(
+            function_name=spec.logical_id,
+            timeout_seconds=spec.timeout,
+            memory_limit_in_mb=spec.memory_mb,
+        )
         self.meter.current = use
         started, logged_before = time.thread_time(), use.log_bytes
         try:
@@ -532,7 +531,7 @@ def _priced(pipeline: Pipeline, template: dict, lines: int, errors: int, line_by
     with_round_trips = 0.0
     for name, use in pipeline.use.items():
         spec = pipeline.specs[name]
-        memory_gb = _memory_mb(template, spec.logical_id) / 1024
+        memory_gb = spec.memory_mb / 1024
         gb_seconds = use.billed_ms / 1000 * memory_gb
         dollars["lambda_duration"] += gb_seconds * LAMBDA_ARM64_PER_GB_SECOND * per_million
         waited_ms = use.billed_ms + use.dynamodb_calls * DYNAMODB_ROUND_TRIP_MS

@@ -11,7 +11,6 @@ batch ingested, which ends after the job is queued when decide starts on ingest'
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,8 @@ from datetime import datetime
 from pathlib import Path
 
 import requests
+
+from local_runner.ports import free_port
 
 # Distinct words make distinct templates: numbers and ids would be masked into one group.
 PRODUCTS = """apple banana cherry damson elderberry fig grape honeydew kiwi lemon mango
@@ -32,12 +33,6 @@ WARM_UP = "warmup"
 ADMIN = {
     "Authorization": "Bearer demo-admin-token"
 }  # the first error pays for first connections; it is reported on its own
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _wait(check, timeout: float, interval: float = 0.05):
@@ -119,7 +114,7 @@ def stage_medians(written: dict[str, float], created: dict[str, float], log_path
 def run(count: int = 50, gap_seconds: float = 0.3) -> dict:
     bin_dir = Path(sys.executable).parent
     work = Path(tempfile.mkdtemp(prefix="stacklens-bench-"))
-    ports = {name: _free_port() for name in ("api", "pos", "jira", "url")}
+    ports = {name: free_port() for name in ("api", "pos", "jira", "url")}
     env = {
         **os.environ,
         "STACKLENS_API_PORT": str(ports["api"]),

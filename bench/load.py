@@ -26,7 +26,6 @@ import http.client
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.load_traffic import ERROR_KINDS, PosTraffic
+from local_runner.ports import free_port
 from shipper.retry import next_delay
 from shipper.sender import (
     GZIP_ABOVE_BYTES,
@@ -284,20 +284,14 @@ def _rfc3339(moment: float) -> str:
     return f"{whole}.{int(moment % 1 * 1000):03d}Z"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class LocalRunner:
     """A real `stacklens local` process on free ports, with its own state directory."""
 
     def __init__(self, work: Path):
         self.work = work
-        self.api_port = _free_port()
+        self.api_port = free_port()
         self.api_url = f"http://127.0.0.1:{self.api_port}"
-        self.shipper_port = _free_port()  # the ingest function's URL, where shippers post
+        self.shipper_port = free_port()  # the ingest function's URL, where shippers post
         self.output_path = work / "stacklens-local.log"
         self.process: subprocess.Popen | None = None
 
@@ -305,7 +299,7 @@ class LocalRunner:
         environment = {
             **os.environ,
             "STACKLENS_API_PORT": str(self.api_port),
-            "STACKLENS_JIRA_PORT": str(_free_port()),
+            "STACKLENS_JIRA_PORT": str(free_port()),
             "STACKLENS_FUNCTION_URL_PORT": str(self.shipper_port),
             "STACKLENS_STATE_DIR": str(self.work / "state"),
             "ADMIN_TOKEN": ADMIN_TOKEN,

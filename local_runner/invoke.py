@@ -58,6 +58,7 @@ def invoke(spec: FunctionSpec, event: dict) -> Any:
     context = LambdaContext(
         function_name=spec.logical_id,
         timeout_seconds=spec.timeout,
+        memory_limit_in_mb=spec.memory_mb,
         invoked_function_arn=(f"arn:aws:lambda:us-east-1:123456789012:function:{spec.logical_id}"),
     )
     try:

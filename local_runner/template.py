@@ -60,6 +60,7 @@ class FunctionSpec:
     environment: dict = field(default_factory=dict)  # unresolved values
     timeout: int = 3
     has_url: bool = False  # a function URL (FunctionUrlConfig): its own HTTPS endpoint
+    memory_mb: int = 128  # Lambda's default, as the template may leave it
 
 
 @dataclass
@@ -114,6 +115,7 @@ def read_stack(template: dict | None = None) -> Stack:
             environment=env,
             timeout=int(props.get("Timeout", globals_.get("Timeout", 3))),
             has_url="FunctionUrlConfig" in props,
+            memory_mb=int(props.get("MemorySize", globals_.get("MemorySize", 128))),
         )
         for event in props.get("Events", {}).values():
             event_props = event.get("Properties", {})

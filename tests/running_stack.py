@@ -3,9 +3,7 @@ clients that watch it as a user would."""
 
 import json
 import os
-import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -15,37 +13,13 @@ from pathlib import Path
 import pytest
 import requests
 
+from local_runner.ports import free_port
+
 STARTUP_SECONDS = 90
-# A port chosen here is free when chosen, not when the stack binds it a moment later. A stack
-# that loses that race exits with this message (werkzeug's), and is started again on new ports.
+# A port chosen free may still be taken before the stack binds it: a stack that exits with this
+# message (werkzeug's) is started again on new ports.
 PORT_TAKEN = "Address already in use"
 START_ATTEMPTS = 3
-_PORTS = random.SystemRandom()  # a test that seeds `random` must not make stacks share ports
-
-
-def _ephemeral_ports() -> range:
-    """The ports the kernel hands out for port 0 and for outgoing connections."""
-    try:
-        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
-        return range(int(low), int(high) + 1)
-    except (OSError, ValueError):
-        return range(32768, 61000)
-
-
-def free_port() -> int:
-    """A port nothing listens on, outside the ephemeral range: every client connection of the
-    tests and every port-0 server (a stack's own moto) takes its port from that range, so a port
-    chosen below it cannot be taken by them between now and the bind."""
-    below = range(20000, min(_ephemeral_ports().start, 32768))
-    for _ in range(100):
-        port = _PORTS.choice(below) if below else 0
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return probe.getsockname()[1]
-    raise RuntimeError(f"no free port in {below}")
 
 
 def wait_until(check, timeout: float, interval: float = 0.05):

@@ -5,6 +5,7 @@ import socket
 
 import pytest
 
+from local_runner import ports
 from tests import running_stack
 from tests.security.stack import table_items
 
@@ -12,9 +13,9 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_chosen_port_is_free_and_outside_the_kernels_ephemeral_range():
-    ephemeral = running_stack._ephemeral_ports()
+    ephemeral = ports.ephemeral_ports()
     for _ in range(20):
-        port = running_stack.free_port()
+        port = ports.free_port()
         assert port not in ephemeral
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", port))

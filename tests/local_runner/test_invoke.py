@@ -4,12 +4,13 @@ import io
 import json
 import logging
 import threading
+from dataclasses import replace
 
 import pytest
 from aws_lambda_powertools import Logger
 
 from local_runner.invoke import invoke, keep_invocation_log_keys_apart
-from local_runner.template import FunctionSpec
+from local_runner.template import FunctionSpec, read_stack
 
 pytestmark = pytest.mark.unit
 
@@ -52,3 +53,15 @@ def test_a_functions_name_stays_on_its_own_lines(runner_logging):
     assert "function_name" not in logged["outside"]
     assert "function_name" not in logged["after"]
     assert logged["outside"]["service"] == "invoke-test"  # the Logger's own keys stay
+
+
+def memory_handler(event, context):
+    return context.memory_limit_in_mb
+
+
+def test_a_function_is_invoked_with_the_memory_the_template_gives_it():
+    functions = read_stack().functions
+    assert functions["IngestFunction"].memory_mb == 512  # the template's Globals
+    assert functions["DecideFunction"].memory_mb == 1024  # its own MemorySize
+    decide = replace(functions["DecideFunction"], handler=f"{__name__}.memory_handler")
+    assert invoke(decide, {}) == 1024  # what Powertools logs as function_memory_size
