@@ -496,7 +496,10 @@ class Shipper:
             "events_in_flight", sum(tracker.in_flight for tracker in self._trackers.values())
         )
         with self._report_lock:
+            changed = {f["file_id"] for f in report} != {f["file_id"] for f in self._report}
             self._report = report
+        if changed:
+            self.heartbeat.files_changed()
         self._open_paths = frozenset(
             os.path.abspath(tailer.source) for tailer in self._tailers.values()
         )

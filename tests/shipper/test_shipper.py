@@ -3,6 +3,7 @@
 import json
 import os
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -210,6 +211,20 @@ def test_the_heartbeat_reports_each_files_offset(ingest, config, logs, start_shi
     (item,) = ingest.wait_for(reported)
     assert item["path"] == str(log) and item["size"] == size
     assert item["file_id"] == next(iter(ingest.stored.values()))["file_id"]
+
+
+def test_files_found_after_start_are_reported_at_once(ingest, config, logs, start_shipper):
+    """The first heartbeat goes before any file is open; the one after the files are found
+    comes at once, not at the end of the interval (30 s by default), and only once."""
+    log = logs / "app.log"
+    append(log, line(1))
+    start_shipper(replace(config, heartbeat_interval=60.0))
+    ingest.wait_for(lambda: len(ingest.heartbeats) >= 2, timeout=5)
+    first, found = ingest.heartbeats[:2]
+    assert first["files"] == []
+    assert [item["path"] for item in found["files"]] == [str(log)]
+    time.sleep(1.5)  # past the least time between two early beats
+    assert len(ingest.heartbeats) == 2
 
 
 def test_a_torn_checkpoint_file_is_survived(ingest, config, logs, start_shipper):
